@@ -1,0 +1,20 @@
+package com.govfeedback.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The API function's settings (application.properties, or FEEDBACK_* environment variables in Lambda). */
+@ConfigMapping(prefix = "feedback")
+public interface ApiConfig {
+    /** The DynamoDB table holding every item. */
+    @WithDefault("feedback")
+    String table();
+
+    /** Create the table at start-up when it is missing: for the local store and tests only; the CDK stack owns it in the cloud. */
+    @WithDefault("false")
+    boolean createTable();
+
+    /** New feedback a citizen may submit per clock hour before answers turn to 429. */
+    @WithDefault("20")
+    int submissionsPerHour();
+}

@@ -1,0 +1,45 @@
+package com.govfeedback.api;
+
+import jakarta.inject.Inject;
+
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.FeedbackPage;
+import com.govfeedback.feedback.FeedbackService;
+import com.govfeedback.feedback.SubmitFeedback;
+
+import io.quarkus.funqy.Funq;
+
+/** The citizen-facing feedback operations: translate, delegate to the core, nothing else. */
+public class FeedbackFunctions {
+    @Inject
+    FeedbackService feedback;
+    @Inject
+    Callers callers;
+
+    /** Identifies one feedback. */
+    public record FeedbackId(String id) {
+    }
+
+    /** A page request: at most {@code limit} items (1–50, default 20) after {@code cursor}. */
+    public record PageRequest(Integer limit, String cursor) {
+    }
+
+    @Funq("feedback/submit")
+    @ApiDoc(summary = "Submit feedback; idempotent per clientRequestId", roles = "citizen", errors = { 401, 403, 409, 422, 429 })
+    public Feedback submit(SubmitFeedback request) {
+        return feedback.submit(callers.current(), request);
+    }
+
+    @Funq("feedback/get")
+    @ApiDoc(summary = "One feedback the caller may see", roles = { "citizen", "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 422 })
+    public Feedback get(FeedbackId request) {
+        return feedback.get(callers.current(), Requests.require(request, "id").id());
+    }
+
+    @Funq("feedback/mine")
+    @ApiDoc(summary = "The caller's own feedback, newest first", roles = "citizen", errors = { 401, 403, 422 })
+    public FeedbackPage mine(PageRequest request) {
+        PageRequest page = request == null ? new PageRequest(null, null) : request;
+        return feedback.mine(callers.current(), page.limit(), page.cursor());
+    }
+}

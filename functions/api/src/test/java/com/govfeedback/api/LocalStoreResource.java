@@ -1,0 +1,36 @@
+package com.govfeedback.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.govfeedback.auth.DevTokenIssuer;
+import com.govfeedback.testing.Dynalite;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Starts a real DynamoDB API server and a fresh token key pair for the API under test. */
+public class LocalStoreResource implements QuarkusTestResourceLifecycleManager {
+    static DevTokenIssuer tokens;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path keys = Files.createTempDirectory("feedback-test-keys");
+            tokens = DevTokenIssuer.fromKeyDirectory(keys);
+            return Map.of(
+                    "quarkus.dynamodb.endpoint-override", Dynalite.shared().endpoint().toString(),
+                    "feedback.table", Dynalite.tableName(),
+                    "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toUri().toString(),
+                    // requests reach the function through the Lambda extension's mock event server, as API Gateway events
+                    "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not prepare the test store and keys", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // the store lives as long as the test JVM so every test class shares one warm server
+    }
+}

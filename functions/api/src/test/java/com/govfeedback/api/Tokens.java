@@ -1,0 +1,29 @@
+package com.govfeedback.api;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.govfeedback.auth.Role;
+
+/** Signed tokens for tests, from the key pair the API under test trusts. */
+final class Tokens {
+    private Tokens() {
+    }
+
+    static String citizen(String subject) {
+        return LocalStoreResource.tokens.issue(Role.CITIZEN, subject, null, Duration.ofMinutes(10));
+    }
+
+    /** A citizen no other test uses, so quotas and listings start empty. */
+    static String freshCitizen() {
+        return citizen("citizen-" + UUID.randomUUID());
+    }
+
+    static String staff(String department) {
+        return LocalStoreResource.tokens.issue(Role.STAFF, "staff-" + UUID.randomUUID(), department, Duration.ofMinutes(10));
+    }
+
+    static String supervisor(String department) {
+        return LocalStoreResource.tokens.issue(Role.SUPERVISOR, "sup-" + UUID.randomUUID(), department, Duration.ofMinutes(10));
+    }
+}

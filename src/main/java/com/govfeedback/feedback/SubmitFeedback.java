@@ -1,0 +1,10 @@
+package com.govfeedback.feedback;
+
+/**
+ * A citizen's submission as it arrives, before validation; plain strings so that a bad value is
+ * reported field by field instead of failing the whole parse.
+ *
+ * @param clientRequestId the idempotency key the app generates once per submission and reuses on retry
+ */
+public record SubmitFeedback(String clientRequestId, String text, String channel, FeedbackContext context) {
+}
