@@ -33,7 +33,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * does not discover Funqy functions): one POST operation per function, request and response schemas
  * from the record types, the roles and error answers from {@link ApiDoc}.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class FunctionsOpenApi implements OASFilter {
     private static final DotName FUNQ = DotName.createSimple("io.quarkus.funqy.Funq");
     private static final DotName API_DOC = DotName.createSimple(ApiDoc.class.getName());

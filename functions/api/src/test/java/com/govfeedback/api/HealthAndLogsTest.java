@@ -1,0 +1,65 @@
+package com.govfeedback.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(LocalStoreResource.class)
+class HealthAndLogsTest {
+
+    @Test
+    void healthReportsTheStoreReady() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("feedback-store"));
+    }
+
+    @Test
+    void noLogLineHoldsTheFeedbackTextOrTheToken() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(String.valueOf(record.getMessage()) + " " + List.of(record.getParameters() == null ? new Object[0] : record.getParameters())
+                        + " " + (record.getThrown() == null ? "" : record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String marker = "独特标记" + UUID.randomUUID();
+            String token = Tokens.freshCitizen();
+            Api.post("/feedback/submit", token, Api.submission(marker)).statusCode(200);
+            Api.post("/feedback/submit", token, "{\"text\": \"" + marker).statusCode(400);
+            Map<String, Object> invalid = Api.submission(marker);
+            invalid.put("channel", "FAX");
+            Api.post("/feedback/submit", token, invalid).statusCode(422);
+            assertThat(lines).isNotEmpty().noneMatch(line -> line.contains(marker) || line.contains(token));
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+}
