@@ -1,0 +1,44 @@
+# Everything a developer or operator runs. Needs JDK 21+, Node 20+ and make; the Maven wrapper and
+# `npm ci` install the rest.
+SHELL := /bin/bash
+MVNW := ./mvnw -B -ntp
+JAVA_ENV := JAVA_HOME=$$(scripts/find-jdk.sh)
+KEYS := .local/keys
+CORE_CLASSES := src/target/classes
+
+.PHONY: help run test token bench node-tools local-api keys
+
+help:
+	@echo "make run      start the store and the API on http://localhost:8080 (Ctrl-C stops)"
+	@echo "make test     run every test"
+	@echo "make token ROLE=citizen|staff|supervisor|admin SUB=<subject> [DEPT=<department code>]"
+	@echo "make bench    measure submissions per second against the local API and the store"
+
+## Node tools (dynalite) from package-lock.json, reinstalled when the lock file changes
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+node-tools: node_modules/.installed
+
+## The API as a plain HTTP server (the Lambda artifact is built separately by `make package`)
+local-api:
+	$(JAVA_ENV) $(MVNW) -q -Dlocal -DskipTests package -pl functions/api -am
+
+$(CORE_CLASSES)/com/govfeedback/auth/DevTokenIssuer.class:
+	$(JAVA_ENV) $(MVNW) -q -DskipTests compile -pl src
+
+## The development signing key pair, made on first use, never committed (.local/ is git-ignored)
+keys: $(CORE_CLASSES)/com/govfeedback/auth/DevTokenIssuer.class
+	@test -f $(KEYS)/public.pem || $$(scripts/find-jdk.sh)/bin/java -cp $(CORE_CLASSES) com.govfeedback.auth.DevTokenIssuer $(KEYS) citizen bootstrap >/dev/null
+
+run: node-tools local-api keys
+	scripts/start-local.sh
+
+token: keys
+	@$$(scripts/find-jdk.sh)/bin/java -cp $(CORE_CLASSES) com.govfeedback.auth.DevTokenIssuer $(KEYS) "$(ROLE)" "$(SUB)" $(DEPT)
+
+test: node-tools
+	$(JAVA_ENV) $(MVNW) test
+
+bench: node-tools local-api keys
+	scripts/bench.sh
