@@ -36,8 +36,9 @@ public class DeadlineCalculator {
         Instant origin = window.basis() == Window.Basis.HOURS ? start
                 : calendar.startOf(calendar.dateOf(start).plusDays(1));
         Instant at = reach(origin, target, window.basis(), paused);
+        // the days counted run from the origin's day to the day whose 24:00 (or earlier) is the answer
         boolean known = window.basis() == Window.Basis.HOURS
-                || calendar.isKnown(calendar.dateOf(start), calendar.dateOf(at));
+                || calendar.isKnown(calendar.dateOf(origin), calendar.dateOf(at.minusNanos(1)));
         return new Deadline(at, known);
     }
 
