@@ -47,32 +47,27 @@ class SlaPolicyTest {
     @Test
     void aMissingColourIsNamed(@TempDir Path dir) throws IOException {
         String withoutBlue = shipped().replaceAll("(?s),\\s*\"BLUE\":.*?\\}\\s*\\}", "");
-        assertThatThrownBy(() -> SlaPolicy.load(write(dir, withoutBlue)))
-                .isInstanceOf(SlaDataException.class).hasMessageContaining("colour BLUE is missing");
+        assertRejected(dir, withoutBlue, "colour BLUE is missing");
     }
 
     @Test
     void aWindowInAnUnknownUnitIsNamedWithItsPath(@TempDir Path dir) throws IOException {
         String minutes = shipped().replace("\"resolve\": { \"hours\": 24 }", "\"resolve\": { \"minutes\": 30 }");
-        assertThatThrownBy(() -> SlaPolicy.load(write(dir, minutes)))
-                .isInstanceOf(SlaDataException.class).hasMessageContaining("colours.ORANGE.resolve");
+        assertRejected(dir, minutes, "colours.ORANGE.resolve");
     }
 
     @Test
     void aMisspeltFieldIsRejectedRatherThanIgnored(@TempDir Path dir) throws IOException {
         String typo = shipped().replace("\"appealAnswer\"", "\"appealAnwser\"");
-        assertThatThrownBy(() -> SlaPolicy.load(write(dir, typo)))
-                .isInstanceOf(SlaDataException.class).hasMessageContaining("unknown field 'appealAnwser'");
+        assertRejected(dir, typo, "unknown field 'appealAnwser'");
     }
 
     @Test
     void warningPointsMustBeIncreasingFractions(@TempDir Path dir) throws IOException {
         String backwards = shipped().replace("[0.5, 0.75]", "[0.75, 0.5]");
-        assertThatThrownBy(() -> SlaPolicy.load(write(dir, backwards)))
-                .isInstanceOf(SlaDataException.class).hasMessageContaining("increasing order");
+        assertRejected(dir, backwards, "increasing order");
         String whole = shipped().replace("[0.5, 0.75]", "[0.5, 1]");
-        assertThatThrownBy(() -> SlaPolicy.load(write(dir, whole)))
-                .isInstanceOf(SlaDataException.class).hasMessageContaining("strictly between 0 and 1");
+        assertRejected(dir, whole, "strictly between 0 and 1");
     }
 
     @Test
@@ -85,6 +80,12 @@ class SlaPolicyTest {
         try (var in = SlaPolicy.class.getClassLoader().getResourceAsStream(SlaPolicy.CLASSPATH_FILE)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    private static void assertRejected(Path dir, String policy, String message) throws IOException {
+        Path file = write(dir, policy);
+        assertThatThrownBy(() -> SlaPolicy.load(file)).isInstanceOf(SlaDataException.class)
+                .hasMessageContaining(message);
     }
 
     private static Path write(Path dir, String content) throws IOException {

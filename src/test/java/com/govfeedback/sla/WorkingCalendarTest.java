@@ -112,39 +112,36 @@ class WorkingCalendarTest {
 
     @Test
     void aWeekdayListedAsAnExtraWorkingDayIsRejected(@TempDir Path dir) throws IOException {
-        write(dir, "index.json", "{\"zone\": \"Asia/Shanghai\", \"years\": [2027]}");
-        write(dir, "2027.json", """
+        assertRejected(dir, List.of(2027), """
                 {"year": 2027, "holidays": [
-                  {"name": "春节", "from": "2027-02-06", "to": "2027-02-13", "extraWorkingDays": ["2027-02-15"]}]}""");
-        assertThatThrownBy(() -> WorkingCalendar.load(dir)).isInstanceOf(SlaDataException.class)
-                .hasMessageContaining("2027.json.holidays[0].extraWorkingDays")
-                .hasMessageContaining("2027-02-15 is a MONDAY");
+                  {"name": "春节", "from": "2027-02-06", "to": "2027-02-13", "extraWorkingDays": ["2027-02-15"]}]}""",
+                "2027.json.holidays[0].extraWorkingDays: 2027-02-15 is a MONDAY");
     }
 
     @Test
     void aDateOutsideTheFilesYearIsRejected(@TempDir Path dir) throws IOException {
-        write(dir, "index.json", "{\"zone\": \"Asia/Shanghai\", \"years\": [2027]}");
-        write(dir, "2027.json", """
+        assertRejected(dir, List.of(2027), """
                 {"year": 2027, "holidays": [
-                  {"name": "元旦", "from": "2026-12-31", "to": "2027-01-01", "extraWorkingDays": []}]}""");
-        assertThatThrownBy(() -> WorkingCalendar.load(dir)).isInstanceOf(SlaDataException.class)
-                .hasMessageContaining("holidays[0].from: 2026-12-31 is not in 2027");
+                  {"name": "元旦", "from": "2026-12-31", "to": "2027-01-01", "extraWorkingDays": []}]}""",
+                "holidays[0].from: 2026-12-31 is not in 2027");
     }
 
     @Test
     void aYearListedInTheIndexWithoutItsFileIsRejected(@TempDir Path dir) throws IOException {
-        write(dir, "index.json", "{\"zone\": \"Asia/Shanghai\", \"years\": [2027, 2028]}");
-        write(dir, "2027.json", "{\"year\": 2027, \"holidays\": []}");
-        assertThatThrownBy(() -> WorkingCalendar.load(dir)).isInstanceOf(SlaDataException.class)
-                .hasMessageContaining("2028.json: file not found");
+        assertRejected(dir, List.of(2027, 2028), "{\"year\": 2027, \"holidays\": []}", "2028.json: file not found");
     }
 
     @Test
     void aFileWhoseYearDisagreesWithItsNameIsRejected(@TempDir Path dir) throws IOException {
-        write(dir, "index.json", "{\"zone\": \"Asia/Shanghai\", \"years\": [2027]}");
-        write(dir, "2027.json", "{\"year\": 2026, \"holidays\": []}");
+        assertRejected(dir, List.of(2027), "{\"year\": 2026, \"holidays\": []}", "2027.json.year: says 2026");
+    }
+
+    /** An index listing {@code years}, a 2027.json with {@code content}: loading fails naming the problem. */
+    private static void assertRejected(Path dir, List<Integer> years, String content, String message) throws IOException {
+        write(dir, "index.json", "{\"zone\": \"Asia/Shanghai\", \"years\": " + years + "}");
+        write(dir, "2027.json", content);
         assertThatThrownBy(() -> WorkingCalendar.load(dir)).isInstanceOf(SlaDataException.class)
-                .hasMessageContaining("2027.json.year: says 2026");
+                .hasMessageContaining(message);
     }
 
     private static void write(Path dir, String name, String content) throws IOException {
