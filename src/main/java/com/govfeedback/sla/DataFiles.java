@@ -103,6 +103,21 @@ final class DataFiles {
         return node;
     }
 
+    /** A window written {@code {"hours": n}} or {@code {"workingDays": n}}. */
+    static Window window(JsonNode node, String path) {
+        String expected = ": expected {\"hours\": n} or {\"workingDays\": n}";
+        if (!node.isObject() || node.size() != 1) {
+            throw new SlaDataException(path + expected + ", got " + node);
+        }
+        if (node.has("hours")) {
+            return Window.hours(positiveInt(node.get("hours"), path + ".hours"));
+        }
+        if (node.has("workingDays")) {
+            return Window.workingDays(positiveInt(node.get("workingDays"), path + ".workingDays"));
+        }
+        throw new SlaDataException(path + expected + ", got " + node);
+    }
+
     /** Rejects fields the reader does not know, so a misspelt key fails loudly instead of being ignored. */
     static void onlyFields(JsonNode node, String path, Set<String> known) {
         node.fieldNames().forEachRemaining(name -> {

@@ -47,7 +47,7 @@ public final class SlaPolicy {
         this.typeOverrides = readOverrides(root.get("typeOverrides"), path + ".typeOverrides");
         this.warningFractions = readFractions(DataFiles.array(root, "warningFractions", path), path + ".warningFractions");
         this.escalationChain = readChain(DataFiles.array(root, "escalationChain", path), path + ".escalationChain");
-        this.appealAnswer = readWindow(DataFiles.required(root, "appealAnswer", path), path + ".appealAnswer");
+        this.appealAnswer = DataFiles.window(DataFiles.required(root, "appealAnswer", path), path + ".appealAnswer");
         JsonNode pause = DataFiles.required(root, "maxTotalPause", path);
         DataFiles.onlyFields(pause, path + ".maxTotalPause", Set.of("calendarDays"));
         this.maxTotalPause = Duration.ofDays(DataFiles.positiveInt(
@@ -78,9 +78,9 @@ public final class SlaPolicy {
             JsonNode rule = entry.getValue();
             DataFiles.onlyFields(rule, at, COLOUR_FIELDS);
             rules.put(colour, new ColourRule(
-                    readWindow(DataFiles.required(rule, "acknowledge", at), at + ".acknowledge"),
-                    readWindow(DataFiles.required(rule, "resolve", at), at + ".resolve"),
-                    readWindow(DataFiles.required(rule, "escalateEvery", at), at + ".escalateEvery")));
+                    DataFiles.window(DataFiles.required(rule, "acknowledge", at), at + ".acknowledge"),
+                    DataFiles.window(DataFiles.required(rule, "resolve", at), at + ".resolve"),
+                    DataFiles.window(DataFiles.required(rule, "escalateEvery", at), at + ".escalateEvery")));
         });
         for (Colour colour : Colour.values()) {
             if (!rules.containsKey(colour)) {
@@ -116,21 +116,7 @@ public final class SlaPolicy {
         if (node.isTextual() && NO_DEADLINE.equals(node.asText())) {
             return Optional.empty();
         }
-        return Optional.of(readWindow(node, path));
-    }
-
-    private static Window readWindow(JsonNode node, String path) {
-        String expected = ": expected {\"hours\": n} or {\"workingDays\": n}";
-        if (!node.isObject() || node.size() != 1) {
-            throw new SlaDataException(path + expected + ", got " + node);
-        }
-        if (node.has("hours")) {
-            return Window.hours(DataFiles.positiveInt(node.get("hours"), path + ".hours"));
-        }
-        if (node.has("workingDays")) {
-            return Window.workingDays(DataFiles.positiveInt(node.get("workingDays"), path + ".workingDays"));
-        }
-        throw new SlaDataException(path + expected + ", got " + node);
+        return Optional.of(DataFiles.window(node, path));
     }
 
     private static List<Double> readFractions(JsonNode node, String path) {
