@@ -1,0 +1,31 @@
+package com.govfeedback.sla;
+
+import static com.govfeedback.sla.SlaFixtures.CLOCKS;
+import static com.govfeedback.sla.SlaFixtures.at;
+import static com.govfeedback.sla.SlaFixtures.endOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SlaPreviewTest {
+    private final SlaPreview preview = new SlaPreview(CLOCKS);
+
+    @Test
+    void blueShowsTheWorkingDayDeadline() {
+        assertThat(preview.preview(Colour.BLUE, at("2026-02-13T09:00")))
+                .isEqualTo(new SlaPreview.Result(at("2026-02-15T09:00"), endOf("2026-03-02"), true));
+    }
+
+    @Test
+    void redShowsTwoHoursForBoth() {
+        assertThat(preview.preview(Colour.RED, at("2026-10-01T23:00")))
+                .isEqualTo(new SlaPreview.Result(at("2026-10-02T01:00"), at("2026-10-02T01:00"), true));
+    }
+
+    @Test
+    void pastTheKnownCalendarItSaysSo() {
+        SlaPreview.Result result = preview.preview(Colour.BLUE, at("2026-12-28T10:00"));
+        assertThat(result.resolveDueAt()).isEqualTo(endOf("2027-01-06"));
+        assertThat(result.calendarKnown()).isFalse();
+    }
+}
