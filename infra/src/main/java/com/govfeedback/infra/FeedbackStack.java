@@ -98,15 +98,7 @@ public class FeedbackStack extends Stack {
             Optional<FunctionArtifact> artifact = FunctionArtifact.find(config.zips().get(function));
             artifact.ifPresentOrElse(found -> artifacts.put(function, found), () -> reportMissing(function));
         }
-        Optional.ofNullable(artifacts.get(ServiceFunction.API)).ifPresent(artifact -> {
-            String audiences = Fn.join(",", jwtAudience.getValueAsList());
-            Function api = function(ServiceFunction.API, artifact,
-                    new FunctionEnvironment.Api(table.getTableName(), jwtIssuer.getValueAsString(), audiences));
-            Permissions.grantApi(api.getRole(), table, dataKey, api.getLogGroup());
-            HttpApiFront front = new HttpApiFront(this, "Http", api, jwtIssuer.getValueAsString(),
-                    jwtAudience.getValueAsList(), config.throttle());
-            CfnOutput.Builder.create(this, "ApiUrl").value(front.url()).description("Base URL of the HTTP API").build();
-        });
+        Optional.ofNullable(artifacts.get(ServiceFunction.API)).ifPresent(artifact -> api(artifact, jwtIssuer, jwtAudience));
         Optional.ofNullable(artifacts.get(ServiceFunction.SWEEP)).ifPresent(this::sweep);
         Optional.ofNullable(artifacts.get(ServiceFunction.NOTIFIER)).ifPresent(this::notifier);
 
@@ -201,6 +193,17 @@ public class FeedbackStack extends Stack {
                 .role(role)
                 .environment(variables)
                 .build();
+    }
+
+    private void api(FunctionArtifact artifact, CfnParameter jwtIssuer, CfnParameter jwtAudience) {
+        String audiences = Fn.join(",", jwtAudience.getValueAsList());
+        Function api = function(ServiceFunction.API, artifact,
+                new FunctionEnvironment.Api(table.getTableName(), jwtIssuer.getValueAsString(), audiences));
+        Permissions.grantApi(api.getRole(), table, dataKey, api.getLogGroup());
+        HttpApiFront front = new HttpApiFront(this, "Http", api, jwtIssuer.getValueAsString(),
+                jwtAudience.getValueAsList(), config.throttle());
+        functionAlarms(ServiceFunction.API, api);
+        CfnOutput.Builder.create(this, "ApiUrl").value(front.url()).description("Base URL of the HTTP API").build();
     }
 
     private void sweep(FunctionArtifact artifact) {

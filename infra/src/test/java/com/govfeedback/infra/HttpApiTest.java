@@ -80,7 +80,8 @@ class HttpApiTest {
         Map<String, Object> stage = tuned.properties("AWS::ApiGatewayV2::Stage", "HttpDefaultStage");
         assertThat(stage).containsEntry("DefaultRouteSettings",
                 Map.of("ThrottlingBurstLimit", 400, "ThrottlingRateLimit", 200));
-        assertThat(stage.get("RouteSettings").toString()).contains("POST /sla/preview={ThrottlingBurstLimit=8, ThrottlingRateLimit=5}");
+        assertThat(((Map<?, ?>) stage.get("RouteSettings")).get("POST /sla/preview"))
+                .isEqualTo(Map.of("ThrottlingBurstLimit", 8, "ThrottlingRateLimit", 5));
     }
 
     @Test
