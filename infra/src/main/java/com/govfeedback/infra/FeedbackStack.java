@@ -200,9 +200,16 @@ public class FeedbackStack extends Stack {
         Function api = function(ServiceFunction.API, artifact,
                 new FunctionEnvironment.Api(table.getTableName(), jwtIssuer.getValueAsString(), audiences));
         Permissions.grantApi(api.getRole(), table, dataKey, api.getLogGroup());
+        functionAlarms(ServiceFunction.API, api);
+        if (!config.httpApi()) {
+            String message = "HTTP API left out (context httpApi=false): invoke the api function directly with an"
+                    + " API Gateway v2 event";
+            Annotations.of(this).addInfo(message);
+            CfnOutput.Builder.create(this, "HttpApiOmitted").value(message).build();
+            return;
+        }
         HttpApiFront front = new HttpApiFront(this, "Http", api, jwtIssuer.getValueAsString(),
                 jwtAudience.getValueAsList(), config.throttle());
-        functionAlarms(ServiceFunction.API, api);
         CfnOutput.Builder.create(this, "ApiUrl").value(front.url()).description("Base URL of the HTTP API").build();
     }
 

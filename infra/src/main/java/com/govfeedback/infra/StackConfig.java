@@ -21,9 +21,10 @@ import software.constructs.Node;
  * @param throttle         context {@code apiRateLimit}, {@code apiBurstLimit}, {@code publicRateLimit},
  *                         {@code publicBurstLimit}
  * @param alarmEmail       context {@code alarmEmail}: subscribed to the alarm topic when given
+ * @param httpApi          context {@code httpApi}: false leaves the HTTP API out (LocalStack's free edition has none)
  */
 public record StackConfig(FunctionRuntime runtime, Architecture architecture, Map<ServiceFunction, Path> zips,
-        boolean reserveConcurrency, ApiThrottle throttle, Optional<String> alarmEmail) {
+        boolean reserveConcurrency, ApiThrottle throttle, Optional<String> alarmEmail, boolean httpApi) {
 
     /** Requests per second and burst, for the whole API and (lower, as nobody is signed in) for the public routes. */
     public record ApiThrottle(int rateLimit, int burstLimit, int publicRateLimit, int publicBurstLimit) {
@@ -41,7 +42,8 @@ public record StackConfig(FunctionRuntime runtime, Architecture architecture, Ma
                 text(node, "reserveConcurrency").map(Boolean::parseBoolean).orElse(true),
                 new ApiThrottle(number(node, "apiRateLimit", 50), number(node, "apiBurstLimit", 100),
                         number(node, "publicRateLimit", 10), number(node, "publicBurstLimit", 20)),
-                text(node, "alarmEmail").filter(email -> !email.isBlank()));
+                text(node, "alarmEmail").filter(email -> !email.isBlank()),
+                text(node, "httpApi").map(Boolean::parseBoolean).orElse(true));
     }
 
     private static Architecture architecture(String value) {

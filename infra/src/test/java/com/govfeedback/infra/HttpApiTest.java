@@ -111,6 +111,16 @@ class HttpApiTest {
     }
 
     @Test
+    void withoutTheHttpApiTheApiFunctionStaysAndTheStackSaysSo(@TempDir Path otherZips) {
+        StackFixture.Synthesized local = StackFixture.synth(otherZips, EnumSet.of(ServiceFunction.API),
+                FunctionRuntime.NATIVE, Map.of("httpApi", "false"));
+        local.template().resourceCountIs("AWS::ApiGatewayV2::Api", 0);
+        local.template().resourceCountIs("AWS::ApiGatewayV2::Route", 0);
+        local.template().resourceCountIs("AWS::Lambda::Function", 1);
+        assertThat(local.template().findOutputs("*")).containsKey("HttpApiOmitted").doesNotContainKey("ApiUrl");
+    }
+
+    @Test
     void publicRouteListIsTheDocumentedOne() {
         assertThat(HttpApiFront.PUBLIC_ROUTES)
                 .containsExactly("POST /sla/preview", "GET /q/health", "GET /q/health/{proxy+}", "GET /q/openapi");
