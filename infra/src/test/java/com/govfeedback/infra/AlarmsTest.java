@@ -8,20 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Alarms on dead letters, each function's errors and throttles, and overdue items left unhandled; all notify operators. */
 class AlarmsTest {
-    @TempDir
-    static Path zips;
-    static StackFixture.Synthesized synthesized;
-
-    @BeforeAll
-    static void synth() {
-        synthesized = StackFixture.allFunctions(zips);
-    }
+    private static final StackFixture.Synthesized SYNTHESIZED = StackFixture.allFunctions();
 
     /** Alarm construct id → "namespace metric statistic period dimensions threshold periods missing-data actions". */
     private static Map<String, String> alarms(StackFixture.Synthesized stack) {
@@ -40,7 +32,7 @@ class AlarmsTest {
     @Test
     void everyAlarmTheServiceNeedsIsThereAndGoesToTheAlarmTopic() {
         String onceIn5Min = " GreaterThanOrEqualToThreshold 1 1/1 notBreaching [AlarmTopic]";
-        assertThat(alarms(synthesized)).isEqualTo(Map.of(
+        assertThat(alarms(SYNTHESIZED)).isEqualTo(Map.of(
                 "ApiErrorsAlarm", "AWS/Lambda Errors Sum 300 [{Name=FunctionName, Value=ApiFunction}]" + onceIn5Min,
                 "ApiThrottlesAlarm", "AWS/Lambda Throttles Sum 300 [{Name=FunctionName, Value=ApiFunction}]" + onceIn5Min,
                 "SweepErrorsAlarm", "AWS/Lambda Errors Sum 300 [{Name=FunctionName, Value=SweepFunction}]" + onceIn5Min,
@@ -69,6 +61,6 @@ class AlarmsTest {
         assertThat(withEmail.template().findResources("AWS::SNS::Subscription").values())
                 .extracting(subscription -> TemplateView.render(subscription.get("Properties")))
                 .containsExactly("{Endpoint=ops@example.gov.cn, Protocol=email, TopicArn=AlarmTopic}");
-        assertThat(synthesized.template().findResources("AWS::SNS::Subscription")).isEmpty();
+        assertThat(SYNTHESIZED.template().findResources("AWS::SNS::Subscription")).isEmpty();
     }
 }

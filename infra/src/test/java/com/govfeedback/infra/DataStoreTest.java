@@ -2,7 +2,6 @@ package com.govfeedback.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,25 +9,16 @@ import java.util.Map;
 import java.util.Set;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.govfeedback.storage.TableSchema;
 
 /** The table is built from {@link TableSchema} and keeps its data safe: PITR, deletion protection, TTL, stream, KMS. */
 class DataStoreTest {
-    @TempDir
-    static Path zips;
-    static TemplateView view;
-
-    @BeforeAll
-    static void synth() {
-        view = new TemplateView(StackFixture.allFunctions(zips).template());
-    }
+    private static final TemplateView VIEW = new TemplateView(StackFixture.allFunctions().template());
 
     private Map<String, Object> table() {
-        return view.properties("AWS::DynamoDB::Table", "FeedbackTable");
+        return VIEW.properties("AWS::DynamoDB::Table", "FeedbackTable");
     }
 
     @Test
@@ -64,7 +54,7 @@ class DataStoreTest {
                 .containsEntry("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))
                 .containsEntry("DeletionProtectionEnabled", true)
                 .doesNotContainKey("ProvisionedThroughput");
-        assertThat(view.resource("AWS::DynamoDB::Table", "FeedbackTable"))
+        assertThat(VIEW.resource("AWS::DynamoDB::Table", "FeedbackTable"))
                 .containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
     }
 
@@ -79,20 +69,20 @@ class DataStoreTest {
     void encryptsTableAndTopicsWithTheRotatedCustomerManagedKey() {
         assertThat(TemplateView.render(table().get("SSESpecification")))
                 .isEqualTo("{KMSMasterKeyId=DataKey, SSEEnabled=true, SSEType=KMS}");
-        assertThat(view.properties("AWS::KMS::Key", "DataKey")).containsEntry("EnableKeyRotation", true);
-        assertThat(view.resource("AWS::KMS::Key", "DataKey")).containsEntry("DeletionPolicy", "Retain");
+        assertThat(VIEW.properties("AWS::KMS::Key", "DataKey")).containsEntry("EnableKeyRotation", true);
+        assertThat(VIEW.resource("AWS::KMS::Key", "DataKey")).containsEntry("DeletionPolicy", "Retain");
         for (String topic : List.of("NotificationTopic", "AlarmTopic")) {
-            assertThat(TemplateView.render(view.properties("AWS::SNS::Topic", topic).get("KmsMasterKeyId")))
+            assertThat(TemplateView.render(VIEW.properties("AWS::SNS::Topic", topic).get("KmsMasterKeyId")))
                     .isEqualTo("DataKey");
         }
     }
 
     @Test
     void deadLetterQueueIsEncryptedAndRefusesPlainHttp() {
-        assertThat(view.properties("AWS::SQS::Queue", "NotifierDeadLetters"))
+        assertThat(VIEW.properties("AWS::SQS::Queue", "NotifierDeadLetters"))
                 .containsEntry("SqsManagedSseEnabled", true)
                 .containsEntry("MessageRetentionPeriod", 1209600);
-        assertThat(TemplateView.render(view.properties("AWS::SQS::QueuePolicy", "NotifierDeadLettersPolicy")))
+        assertThat(TemplateView.render(VIEW.properties("AWS::SQS::QueuePolicy", "NotifierDeadLettersPolicy")))
                 .contains("Condition={Bool={aws:SecureTransport=false}}, Effect=Deny");
     }
 }

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,19 +17,12 @@ class FunctionsTest {
     private static final String NATIVE_HANDLER = "not.used.in.provided.runtime";
     private static final String JVM_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
-    @TempDir
-    static Path zips;
-    static TemplateView nativeView;
-
-    @BeforeAll
-    static void synth() {
-        nativeView = new TemplateView(StackFixture.allFunctions(zips).template());
-    }
+    private static final TemplateView NATIVE_VIEW = new TemplateView(StackFixture.allFunctions().template());
 
     @Test
     void nativeIsTheDefaultOnArm() {
         for (String function : List.of("ApiFunction", "SweepFunction", "NotifierFunction")) {
-            assertThat(nativeView.properties("AWS::Lambda::Function", function))
+            assertThat(NATIVE_VIEW.properties("AWS::Lambda::Function", function))
                     .containsEntry("Runtime", "provided.al2023")
                     .containsEntry("Handler", NATIVE_HANDLER)
                     .containsEntry("Architectures", List.of("arm64"));
@@ -39,19 +31,19 @@ class FunctionsTest {
 
     @Test
     void eachFunctionHasItsOwnMemoryTimeoutConcurrencyAndLogRetention() {
-        assertSized(nativeView, "Api", 512, 15, 50, 30);
-        assertSized(nativeView, "Sweep", 512, 50, 2, 14);
-        assertSized(nativeView, "Notifier", 256, 60, 10, 30);
+        assertSized(NATIVE_VIEW, "Api", 512, 15, 50, 30);
+        assertSized(NATIVE_VIEW, "Sweep", 512, 50, 2, 14);
+        assertSized(NATIVE_VIEW, "Notifier", 256, 60, 10, 30);
     }
 
     @Test
     void environmentIsExactlyTheTypedConfig() {
-        assertThat(environment(nativeView, "ApiFunction")).isEqualTo(
+        assertThat(environment(NATIVE_VIEW, "ApiFunction")).isEqualTo(
                 "{DISABLE_SIGNAL_HANDLERS=true, FEEDBACK_TABLE_NAME=FeedbackTable, MP_JWT_VERIFY_AUDIENCES=JwtAudience, "
                         + "MP_JWT_VERIFY_ISSUER=JwtIssuer}");
-        assertThat(environment(nativeView, "SweepFunction")).isEqualTo(
+        assertThat(environment(NATIVE_VIEW, "SweepFunction")).isEqualTo(
                 "{DISABLE_SIGNAL_HANDLERS=true, FEEDBACK_TABLE_NAME=FeedbackTable, QUARKUS_LAMBDA_HANDLER=sweep}");
-        assertThat(environment(nativeView, "NotifierFunction")).isEqualTo(
+        assertThat(environment(NATIVE_VIEW, "NotifierFunction")).isEqualTo(
                 "{DISABLE_SIGNAL_HANDLERS=true, FEEDBACK_NOTIFY_TOPIC_ARN=NotificationTopic, "
                         + "FEEDBACK_TABLE_NAME=FeedbackTable, QUARKUS_LAMBDA_HANDLER=notifier}");
     }
@@ -86,19 +78,19 @@ class FunctionsTest {
                 .doesNotContainKey("ReservedConcurrentExecutions");
     }
 
-    private static void assertSized(TemplateView view, String function, int memoryMb, int timeoutSeconds,
+    private static void assertSized(TemplateView VIEW, String function, int memoryMb, int timeoutSeconds,
             int reservedConcurrency, int logDays) {
-        assertThat(view.properties("AWS::Lambda::Function", function + "Function"))
+        assertThat(VIEW.properties("AWS::Lambda::Function", function + "Function"))
                 .containsEntry("MemorySize", memoryMb)
                 .containsEntry("Timeout", timeoutSeconds)
                 .containsEntry("ReservedConcurrentExecutions", reservedConcurrency);
-        assertThat(TemplateView.render(view.properties("AWS::Lambda::Function", function + "Function")
+        assertThat(TemplateView.render(VIEW.properties("AWS::Lambda::Function", function + "Function")
                 .get("LoggingConfig"))).isEqualTo("{LogGroup=" + function + "Logs}");
-        assertThat(view.properties("AWS::Logs::LogGroup", function + "Logs")).containsEntry("RetentionInDays", logDays);
+        assertThat(VIEW.properties("AWS::Logs::LogGroup", function + "Logs")).containsEntry("RetentionInDays", logDays);
     }
 
-    private static String environment(TemplateView view, String function) {
-        return TemplateView.render(view.properties("AWS::Lambda::Function", function).get("Environment"))
+    private static String environment(TemplateView VIEW, String function) {
+        return TemplateView.render(VIEW.properties("AWS::Lambda::Function", function).get("Environment"))
                 .replaceFirst("^\\{Variables=(.*)}$", "$1");
     }
 }

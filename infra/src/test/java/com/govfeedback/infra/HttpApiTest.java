@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,23 +16,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The HTTP API: JWT authorizer from stack parameters, one authorized greedy route, a few public ones, limits, logs. */
 class HttpApiTest {
-    @TempDir
-    static Path zips;
-    static StackFixture.Synthesized synthesized;
-    static TemplateView view;
-
-    @BeforeAll
-    static void synth() {
-        synthesized = StackFixture.allFunctions(zips);
-        view = new TemplateView(synthesized.template());
-    }
+    private static final StackFixture.Synthesized SYNTHESIZED = StackFixture.allFunctions();
+    private static final TemplateView VIEW = new TemplateView(SYNTHESIZED.template());
 
     @Test
     void jwtAuthorizerTakesIssuerAndAudienceFromStackParameters() {
-        assertThat(TemplateView.render(view.properties("AWS::ApiGatewayV2::Authorizer", "HttpApiJwtAuthorizer")))
+        assertThat(TemplateView.render(VIEW.properties("AWS::ApiGatewayV2::Authorizer", "HttpApiJwtAuthorizer")))
                 .isEqualTo("{ApiId=HttpApi, AuthorizerType=JWT, IdentitySource=[$request.header.Authorization], "
                         + "JwtConfiguration={Audience=JwtAudience, Issuer=JwtIssuer}, Name=JwtAuthorizer}");
-        Map<String, Map<String, Object>> parameters = synthesized.template().findParameters("*");
+        Map<String, Map<String, Object>> parameters = SYNTHESIZED.template().findParameters("*");
         assertThat(parameters.get("JwtIssuer")).containsEntry("Type", "String")
                 .containsEntry("AllowedPattern", "https://.+");
         assertThat(parameters.get("JwtAudience")).containsEntry("Type", "CommaDelimitedList");
@@ -42,7 +33,7 @@ class HttpApiTest {
     @Test
     void everyRouteButThePublicOnesRequiresTheJwtAndAllGoToTheApiFunction() {
         Map<String, String> authorizationByRoute = new HashMap<>();
-        for (Map<String, Object> route : synthesized.template().findResources("AWS::ApiGatewayV2::Route").values()) {
+        for (Map<String, Object> route : SYNTHESIZED.template().findResources("AWS::ApiGatewayV2::Route").values()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = (Map<String, Object>) route.get("Properties");
             assertThat(TemplateView.render(properties.get("Target"))).isEqualTo("integrations/HttpApiANYproxyApiFunction");
@@ -56,14 +47,14 @@ class HttpApiTest {
                 "GET /q/health", "NONE",
                 "GET /q/health/{proxy+}", "NONE",
                 "GET /q/openapi", "NONE"));
-        assertThat(TemplateView.render(view.properties("AWS::ApiGatewayV2::Integration", "HttpApiANYproxyApiFunction")))
+        assertThat(TemplateView.render(VIEW.properties("AWS::ApiGatewayV2::Integration", "HttpApiANYproxyApiFunction")))
                 .isEqualTo("{ApiId=HttpApi, IntegrationType=AWS_PROXY, IntegrationUri=ApiFunction, "
                         + "PayloadFormatVersion=2.0}");
     }
 
     @Test
     void stageThrottlesAllRoutesAndThePublicOnesHarder() {
-        Map<String, Object> stage = view.properties("AWS::ApiGatewayV2::Stage", "HttpDefaultStage");
+        Map<String, Object> stage = VIEW.properties("AWS::ApiGatewayV2::Stage", "HttpDefaultStage");
         assertThat(stage).containsEntry("StageName", "$default").containsEntry("AutoDeploy", true)
                 .containsEntry("DefaultRouteSettings", Map.of("ThrottlingBurstLimit", 100, "ThrottlingRateLimit", 50));
         Map<String, Object> publicLimits = Map.of("ThrottlingBurstLimit", 20, "ThrottlingRateLimit", 10);
@@ -87,7 +78,7 @@ class HttpApiTest {
     @Test
     void accessLogsGoAsJsonToALogGroupKeptSixMonths() throws Exception {
         @SuppressWarnings("unchecked")
-        Map<String, Object> logSettings = (Map<String, Object>) view
+        Map<String, Object> logSettings = (Map<String, Object>) VIEW
                 .properties("AWS::ApiGatewayV2::Stage", "HttpDefaultStage").get("AccessLogSettings");
         assertThat(TemplateView.render(logSettings.get("DestinationArn"))).isEqualTo("HttpAccessLogs");
         Map<String, Object> format = new ObjectMapper().readValue((String) logSettings.get("Format"),
@@ -97,12 +88,12 @@ class HttpApiTest {
                 .containsEntry("routeKey", "$context.routeKey")
                 .containsEntry("status", "$context.status")
                 .containsEntry("authorizerError", "$context.authorizer.error");
-        assertThat(view.properties("AWS::Logs::LogGroup", "HttpAccessLogs")).containsEntry("RetentionInDays", 180);
+        assertThat(VIEW.properties("AWS::Logs::LogGroup", "HttpAccessLogs")).containsEntry("RetentionInDays", 180);
     }
 
     @Test
     void outputsTheApiUrlTableNameAndTopics() {
-        Map<String, Map<String, Object>> outputs = synthesized.template().findOutputs("*");
+        Map<String, Map<String, Object>> outputs = SYNTHESIZED.template().findOutputs("*");
         assertThat(outputs).containsOnlyKeys("ApiUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn");
         assertThat(TemplateView.render(outputs.get("ApiUrl").get("Value")))
                 .isEqualTo("https://HttpApi.execute-api.${AWS::Region}.${AWS::URLSuffix}/");

@@ -2,13 +2,10 @@ package com.govfeedback.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each function's role allows exactly the listed actions on exactly the listed resources: adding an action, widening a
@@ -20,20 +17,12 @@ class PermissionsTest {
     private static final String VIA_DYNAMODB_AND_SNS =
             " if {StringEquals={kms:ViaService=[dynamodb.${AWS::Region}.amazonaws.com, sns.${AWS::Region}.amazonaws.com]}}";
 
-    @TempDir
-    static Path zips;
-    static TemplateView view;
-    static StackFixture.Synthesized synthesized;
-
-    @BeforeAll
-    static void synth() {
-        synthesized = StackFixture.allFunctions(zips);
-        view = new TemplateView(synthesized.template());
-    }
+    private static final StackFixture.Synthesized SYNTHESIZED = StackFixture.allFunctions();
+    private static final TemplateView VIEW = new TemplateView(SYNTHESIZED.template());
 
     @Test
     void apiReadsAndWritesItemsQueriesTableAndIndexesAndUsesTheKeyOnlyThroughDynamoDb() {
-        assertThat(view.permissionsOf("ApiFunction")).containsExactlyInAnyOrder(
+        assertThat(VIEW.permissionsOf("ApiFunction")).containsExactlyInAnyOrder(
                 "dynamodb:DescribeTable on FeedbackTable",
                 "dynamodb:GetItem on FeedbackTable",
                 "dynamodb:PutItem on FeedbackTable",
@@ -49,7 +38,7 @@ class PermissionsTest {
 
     @Test
     void sweepQueriesOnlyTheDueIndexAndPublishesOnlyItsOwnMetricNamespace() {
-        assertThat(view.permissionsOf("SweepFunction")).containsExactlyInAnyOrder(
+        assertThat(VIEW.permissionsOf("SweepFunction")).containsExactlyInAnyOrder(
                 "dynamodb:GetItem on FeedbackTable",
                 "dynamodb:UpdateItem on FeedbackTable",
                 "dynamodb:Query on FeedbackTable/index/ByDue",
@@ -63,7 +52,7 @@ class PermissionsTest {
 
     @Test
     void notifierReadsTheStreamUpdatesItemsPublishesToItsTopicAndFeedsItsDeadLetterQueue() {
-        assertThat(view.permissionsOf("NotifierFunction")).containsExactlyInAnyOrder(
+        assertThat(VIEW.permissionsOf("NotifierFunction")).containsExactlyInAnyOrder(
                 "dynamodb:GetItem on FeedbackTable",
                 "dynamodb:UpdateItem on FeedbackTable",
                 "sns:Publish on NotificationTopic",
@@ -88,7 +77,7 @@ class PermissionsTest {
     @Test
     void rolesCarryNoManagedOrInlinePoliciesThatCouldAddActions() {
         for (String role : List.of("ApiRole", "SweepRole", "NotifierRole")) {
-            Map<String, Object> properties = view.properties("AWS::IAM::Role", role);
+            Map<String, Object> properties = VIEW.properties("AWS::IAM::Role", role);
             assertThat(properties).doesNotContainKeys("ManagedPolicyArns", "Policies");
             assertThat(TemplateView.render(properties.get("AssumeRolePolicyDocument")))
                     .contains("Principal={Service=lambda.amazonaws.com}");
@@ -111,7 +100,7 @@ class PermissionsTest {
 
     @Test
     void cloudWatchMayUseTheKeyOnlyToPublishAlarmsFromThisAccount() {
-        String keyPolicy = TemplateView.render(view.properties("AWS::KMS::Key", "DataKey").get("KeyPolicy"));
+        String keyPolicy = TemplateView.render(VIEW.properties("AWS::KMS::Key", "DataKey").get("KeyPolicy"));
         assertThat(keyPolicy).contains("Action=[kms:Decrypt, kms:GenerateDataKey], "
                 + "Condition={StringEquals={aws:SourceAccount=${AWS::AccountId}}}, Effect=Allow, "
                 + "Principal={Service=cloudwatch.amazonaws.com}");

@@ -35,8 +35,19 @@ final class StackFixture {
         }
     }
 
-    static Synthesized allFunctions(Path dir) {
-        return synth(dir, EnumSet.allOf(ServiceFunction.class), FunctionRuntime.NATIVE, Map.of());
+    private static Synthesized allFunctions;
+
+    /** The default stack (native, every function present), synthesized once and shared: tests only read it. */
+    static synchronized Synthesized allFunctions() {
+        if (allFunctions == null) {
+            try {
+                Path dir = Files.createTempDirectory("infra-test-zips");
+                allFunctions = synth(dir, EnumSet.allOf(ServiceFunction.class), FunctionRuntime.NATIVE, Map.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return allFunctions;
     }
 
     static Synthesized synth(Path dir, Set<ServiceFunction> present, FunctionRuntime builtAs,

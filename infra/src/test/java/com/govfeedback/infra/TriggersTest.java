@@ -2,35 +2,24 @@ package com.govfeedback.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The sweep runs every minute without retries; the notifier reads the stream with bounded, reported failures. */
 class TriggersTest {
-    @TempDir
-    static Path zips;
-    static TemplateView view;
-    static StackFixture.Synthesized synthesized;
-
-    @BeforeAll
-    static void synth() {
-        synthesized = StackFixture.allFunctions(zips);
-        view = new TemplateView(synthesized.template());
-    }
+    private static final StackFixture.Synthesized SYNTHESIZED = StackFixture.allFunctions();
+    private static final TemplateView VIEW = new TemplateView(SYNTHESIZED.template());
 
     @Test
     void sweepRunsEveryMinuteAndALateOrFailedRunIsNotRetried() {
-        Map<String, Object> rule = view.properties("AWS::Events::Rule", "SweepSchedule");
+        Map<String, Object> rule = VIEW.properties("AWS::Events::Rule", "SweepSchedule");
         assertThat(rule).containsEntry("ScheduleExpression", "rate(1 minute)").containsEntry("State", "ENABLED");
         assertThat(TemplateView.render(rule.get("Targets"))).isEqualTo(
                 "[{Arn=SweepFunction, Id=Target0, RetryPolicy={MaximumEventAgeInSeconds=60, MaximumRetryAttempts=0}}]");
-        assertThat(synthesized.template().findResources("AWS::Lambda::EventInvokeConfig")).hasSize(1);
-        assertThat(TemplateView.render(synthesized.template().findResources("AWS::Lambda::EventInvokeConfig")
+        assertThat(SYNTHESIZED.template().findResources("AWS::Lambda::EventInvokeConfig")).hasSize(1);
+        assertThat(TemplateView.render(SYNTHESIZED.template().findResources("AWS::Lambda::EventInvokeConfig")
                 .values().iterator().next().get("Properties")))
                 .isEqualTo("{FunctionName=SweepFunction, MaximumEventAgeInSeconds=60, MaximumRetryAttempts=0, "
                         + "Qualifier=$LATEST}");
@@ -38,7 +27,7 @@ class TriggersTest {
 
     @Test
     void notifierReadsTheStreamReportingItemFailuresBisectingAndGivingUpToTheDeadLetterQueue() {
-        Map<String, Map<String, Object>> mappings = synthesized.template().findResources("AWS::Lambda::EventSourceMapping");
+        Map<String, Map<String, Object>> mappings = SYNTHESIZED.template().findResources("AWS::Lambda::EventSourceMapping");
         assertThat(mappings).hasSize(1);
         assertThat(TemplateView.render(mappings.values().iterator().next().get("Properties"))).isEqualTo(
                 "{BatchSize=25, BisectBatchOnFunctionError=true, "
@@ -50,7 +39,7 @@ class TriggersTest {
 
     @Test
     void onlyTheApiGatewayAndTheScheduleMayInvokeFunctions() {
-        List<String> invokers = synthesized.template().findResources("AWS::Lambda::Permission").values().stream()
+        List<String> invokers = SYNTHESIZED.template().findResources("AWS::Lambda::Permission").values().stream()
                 .map(permission -> TemplateView.render(((Map<?, ?>) permission.get("Properties")).get("Principal"))
                         + " -> " + TemplateView.render(((Map<?, ?>) permission.get("Properties")).get("FunctionName")))
                 .toList();
