@@ -1,6 +1,5 @@
 package com.govfeedback.infra;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,9 +57,6 @@ import software.constructs.Construct;
  * is missing is left out with its wiring, and the stack says so in a warning and an output.
  */
 public class FeedbackStack extends Stack {
-    /** Runs a stream batch again at most this often before its records go to the dead-letter queue. */
-    static final int STREAM_RETRY_ATTEMPTS = 5;
-
     private final StackConfig config;
     private final Key dataKey;
     private final Table table;
@@ -93,14 +89,9 @@ public class FeedbackStack extends Stack {
                 .build();
         alarmAction = new SnsAction(alarmTopic());
 
-        Map<ServiceFunction, FunctionArtifact> artifacts = new EnumMap<>(ServiceFunction.class);
-        for (ServiceFunction function : ServiceFunction.values()) {
-            Optional<FunctionArtifact> artifact = FunctionArtifact.find(config.zips().get(function));
-            artifact.ifPresentOrElse(found -> artifacts.put(function, found), () -> reportMissing(function));
-        }
-        Optional.ofNullable(artifacts.get(ServiceFunction.API)).ifPresent(artifact -> api(artifact, jwtIssuer, jwtAudience));
-        Optional.ofNullable(artifacts.get(ServiceFunction.SWEEP)).ifPresent(this::sweep);
-        Optional.ofNullable(artifacts.get(ServiceFunction.NOTIFIER)).ifPresent(this::notifier);
+        artifact(ServiceFunction.API).ifPresent(artifact -> api(artifact, jwtIssuer, jwtAudience));
+        artifact(ServiceFunction.SWEEP).ifPresent(this::sweep);
+        artifact(ServiceFunction.NOTIFIER).ifPresent(this::notifier);
 
         CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
         CfnOutput.Builder.create(this, "NotificationTopicArn").value(notificationTopic.getTopicArn()).build();
@@ -151,6 +142,14 @@ public class FeedbackStack extends Stack {
         config.alarmEmail().ifPresent(email -> alarms.addSubscription(new EmailSubscription(email)));
         CfnOutput.Builder.create(this, "AlarmTopicArn").value(alarms.getTopicArn()).build();
         return alarms;
+    }
+
+    private Optional<FunctionArtifact> artifact(ServiceFunction function) {
+        Optional<FunctionArtifact> artifact = FunctionArtifact.find(config.zips().get(function));
+        if (artifact.isEmpty()) {
+            reportMissing(function);
+        }
+        return artifact;
     }
 
     private void reportMissing(ServiceFunction function) {
@@ -252,7 +251,7 @@ public class FeedbackStack extends Stack {
                 .parallelizationFactor(1)
                 .reportBatchItemFailures(true)
                 .bisectBatchOnError(true)
-                .retryAttempts(STREAM_RETRY_ATTEMPTS)
+                .retryAttempts(5) // bounded: then the batch's records go to the dead-letter queue
                 .maxRecordAge(Duration.hours(1))
                 .onFailure(new SqsDlq(deadLetters))
                 .build());
