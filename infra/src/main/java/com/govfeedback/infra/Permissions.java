@@ -1,0 +1,91 @@
+package com.govfeedback.infra;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.govfeedback.storage.TableSchema;
+
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.sns.ITopic;
+
+/**
+ * Every IAM action a function is given, in one place, each on the exact resource it needs. Two actions take no
+ * resource in AWS and so stand on "*": cloudwatch:PutMetricData (narrowed by a namespace condition) and
+ * dynamodb:ListStreams (granted by the stream event source, which the notifier's event source mapping needs).
+ */
+public final class Permissions {
+    /** api: items on the table; DescribeTable is its health check. */
+    public static final List<String> API_ITEM_ACTIONS =
+            List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    /** api: queries on the table and on every index (a citizen's feedback, a department's queue). */
+    public static final List<String> API_QUERY_ACTIONS = List.of("dynamodb:Query");
+    /** sweep: reads and conditionally updates the items that are due. */
+    public static final List<String> SWEEP_ITEM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
+    /** sweep: queries the due-time index only, never a Scan. */
+    public static final List<String> SWEEP_QUERY_ACTIONS = List.of("dynamodb:Query");
+    /** notifier: reads an item and marks its outbox entries delivered or dead. */
+    public static final List<String> NOTIFIER_ITEM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
+    public static final List<String> NOTIFIER_TOPIC_ACTIONS = List.of("sns:Publish");
+    /** Every function: the table's (and the topic's) customer-managed key, only through DynamoDB or SNS. */
+    public static final List<String> KEY_ACTIONS = List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+    public static final List<String> METRIC_ACTIONS = List.of("cloudwatch:PutMetricData");
+    /** Every function writes its own log group, and no other (no AWSLambdaBasicExecutionRole with its "*"). */
+    public static final List<String> LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+    private Permissions() {
+    }
+
+    static void grantApi(IRole role, ITable table, IKey key, ILogGroup logs) {
+        allow(role, API_ITEM_ACTIONS, table.getTableArn());
+        allow(role, API_QUERY_ACTIONS, table.getTableArn(), table.getTableArn() + "/index/*");
+        allowKeyVia(role, key, "dynamodb");
+        allowLogs(role, logs);
+    }
+
+    static void grantSweep(IRole role, ITable table, IKey key, ILogGroup logs) {
+        allow(role, SWEEP_ITEM_ACTIONS, table.getTableArn());
+        allow(role, SWEEP_QUERY_ACTIONS, table.getTableArn() + "/index/" + TableSchema.BY_DUE.name());
+        allowKeyVia(role, key, "dynamodb");
+        // PutMetricData has no resource type in IAM: "*" is the only resource, so the namespace condition narrows it
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(METRIC_ACTIONS)
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", SweepMetric.NAMESPACE)))
+                .build());
+        allowLogs(role, logs);
+    }
+
+    /** The stream read itself (and its ListStreams on "*") is granted by the event source when it is attached. */
+    static void grantNotifier(IRole role, ITable table, ITopic topic, IKey key, ILogGroup logs) {
+        allow(role, NOTIFIER_ITEM_ACTIONS, table.getTableArn());
+        allow(role, NOTIFIER_TOPIC_ACTIONS, topic.getTopicArn());
+        allowKeyVia(role, key, "dynamodb", "sns");
+        allowLogs(role, logs);
+    }
+
+    private static void allow(IRole role, List<String> actions, String... resources) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create().actions(actions).resources(List.of(resources)).build());
+    }
+
+    private static void allowLogs(IRole role, ILogGroup logs) {
+        allow(role, LOG_ACTIONS, logs.getLogGroupArn());
+    }
+
+    private static void allowKeyVia(IRole role, IKey key, String... services) {
+        String region = Stack.of(role).getRegion();
+        List<String> viaServices = Arrays.stream(services)
+                .map(service -> service + "." + region + ".amazonaws.com")
+                .toList();
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(KEY_ACTIONS)
+                .resources(List.of(key.getKeyArn()))
+                .conditions(Map.of("StringEquals", Map.of("kms:ViaService", viaServices)))
+                .build());
+    }
+}

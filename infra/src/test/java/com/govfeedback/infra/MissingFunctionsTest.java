@@ -1,0 +1,72 @@
+package com.govfeedback.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import software.amazon.awscdk.assertions.Match;
+
+/** A function whose zip is missing is left out with its triggers, permissions and alarms, and the stack says so. */
+class MissingFunctionsTest {
+    @TempDir
+    static Path zips;
+    static StackFixture.Synthesized apiOnly;
+
+    @BeforeAll
+    static void synth() {
+        apiOnly = StackFixture.synth(zips, EnumSet.of(ServiceFunction.API), FunctionRuntime.NATIVE, Map.of());
+    }
+
+    @Test
+    void withoutSweepAndNotifierTheirWiringIsLeftOutAndTheRestStays() {
+        var template = apiOnly.template();
+        template.resourceCountIs("AWS::Lambda::Function", 1);
+        template.resourceCountIs("AWS::Events::Rule", 0);
+        template.resourceCountIs("AWS::Lambda::EventSourceMapping", 0);
+        template.resourceCountIs("AWS::SQS::Queue", 0);
+        template.resourceCountIs("AWS::IAM::Role", 1);
+        assertThat(template.findResources("AWS::CloudWatch::Alarm").keySet())
+                .extracting(TemplateView::constructIdOf)
+                .containsExactlyInAnyOrder("ApiErrorsAlarm", "ApiThrottlesAlarm");
+        template.resourceCountIs("AWS::DynamoDB::Table", 1);
+        template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    }
+
+    @Test
+    void eachMissingFunctionIsAWarningAndAnOutput() {
+        apiOnly.annotations().hasWarning("*", Match.stringLikeRegexp(
+                "sweep function not deployed: .*sweep-function.zip does not exist.*"));
+        apiOnly.annotations().hasWarning("*", Match.stringLikeRegexp(
+                "notifier function not deployed: .*notifier-function.zip does not exist.*"));
+        Map<String, Map<String, Object>> outputs = apiOnly.template().findOutputs("*");
+        assertThat(outputs).containsOnlyKeys("ApiUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn",
+                "SweepFunctionMissing", "NotifierFunctionMissing");
+        assertThat(outputs.get("SweepFunctionMissing").get("Value").toString())
+                .contains("sweep-function.zip does not exist");
+    }
+
+    @Test
+    void withoutTheApiThereIsNoHttpApiButTheDataStays(@TempDir Path emptyDir) {
+        StackFixture.Synthesized none = StackFixture.synth(emptyDir, EnumSet.noneOf(ServiceFunction.class),
+                FunctionRuntime.NATIVE, Map.of());
+        none.template().resourceCountIs("AWS::Lambda::Function", 0);
+        none.template().resourceCountIs("AWS::ApiGatewayV2::Api", 0);
+        none.template().resourceCountIs("AWS::IAM::Policy", 0);
+        none.template().resourceCountIs("AWS::DynamoDB::Table", 1);
+        none.template().resourceCountIs("AWS::KMS::Key", 1);
+        assertThat(none.template().findOutputs("*")).containsOnlyKeys("TableName", "NotificationTopicArn",
+                "AlarmTopicArn", "ApiFunctionMissing", "SweepFunctionMissing", "NotifierFunctionMissing");
+        none.annotations().hasWarning("*", Match.stringLikeRegexp("api function not deployed: .*"));
+    }
+
+    @Test
+    void withAllFunctionsThereIsNoMissingWarning() {
+        StackFixture.allFunctions().annotations().hasNoWarning("*", Match.stringLikeRegexp(".*function not deployed.*"));
+    }
+}
