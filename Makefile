@@ -8,11 +8,15 @@ CORE_CLASSES := src/target/classes
 
 .PHONY: help run test token bench node-tools local-api keys
 
+# package, package-native, synth, deploy, localstack-deploy (docs/deploy.md)
+include infra/infra.mk
+
 help:
 	@echo "make run      start the store and the API on http://localhost:8080 (Ctrl-C stops)"
 	@echo "make test     run every test"
 	@echo "make token ROLE=citizen|staff|supervisor|admin SUB=<subject> [DEPT=<department code>]"
 	@echo "make bench    measure submissions per second against the local API and the store"
+	@echo "make package | package-native | synth | deploy | localstack-deploy   (docs/deploy.md)"
 
 ## Node tools (dynalite) from package-lock.json, reinstalled when the lock file changes
 node_modules/.installed: package.json package-lock.json

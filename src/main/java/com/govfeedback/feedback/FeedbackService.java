@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
@@ -44,23 +45,27 @@ public final class FeedbackService {
         caller.require(Role.CITIZEN, "submitting feedback");
         ValidSubmission valid = SubmissionValidator.validate(request);
         String hash = requestHash(valid);
-        SubmissionClaim earlier = repository.findClaim(caller.subject(), valid.clientRequestId()).orElse(null);
-        if (earlier == null) {
+        SubmissionClaim claim = repository.findClaim(caller.subject(), valid.clientRequestId()).orElse(null);
+        boolean firstAttempt = claim == null;
+        if (firstAttempt) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             limiter.acquire(caller.subject(), now);
             SubmissionClaim ours = new SubmissionClaim(Ids.newId(now), now, hash);
-            earlier = repository.claim(caller.subject(), valid.clientRequestId(), ours, now.plus(CLAIM_LIFETIME));
+            claim = repository.claim(caller.subject(), valid.clientRequestId(), ours, now.plus(CLAIM_LIFETIME));
+            firstAttempt = claim == ours;
         }
-        if (!earlier.requestHash().equals(hash)) {
+        if (!claim.requestHash().equals(hash)) {
             throw new ConflictException("clientRequestId " + valid.clientRequestId() + " was already used for a different submission");
         }
-        SubmissionClaim claim = earlier;
-        return repository.find(claim.feedbackId()).orElseGet(() -> {
-            Feedback feedback = new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
-                    caller.subject(), Status.SUBMITTED, claim.receivedAt(), valid.text(), valid.channel(), valid.context(), 1);
-            repository.insert(feedback);
-            return feedback;
-        });
+        // only a retry can find the feedback already stored; a first attempt writes it without looking
+        Optional<Feedback> stored = firstAttempt ? Optional.empty() : repository.find(claim.feedbackId());
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        Feedback feedback = new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
+                caller.subject(), Status.SUBMITTED, claim.receivedAt(), valid.text(), valid.channel(), valid.context(), 1);
+        repository.insert(feedback);
+        return feedback;
     }
 
     /** One feedback, if the caller may see it; an item the caller may not see is reported as missing. */

@@ -197,7 +197,9 @@ public class FeedbackStack extends Stack {
     private void api(FunctionArtifact artifact, CfnParameter jwtIssuer, CfnParameter jwtAudience) {
         String audiences = Fn.join(",", jwtAudience.getValueAsList());
         Function api = function(ServiceFunction.API, artifact,
-                new FunctionEnvironment.Api(table.getTableName(), jwtIssuer.getValueAsString(), audiences));
+                new FunctionEnvironment.Api(table.getTableName(), jwtIssuer.getValueAsString(), audiences,
+                        // the OIDC key set next to the issuer, as Cognito and most providers publish it
+                        software.amazon.awscdk.Fn.join("", List.of(jwtIssuer.getValueAsString(), "/.well-known/jwks.json"))));
         Permissions.grantApi(api.getRole(), table, dataKey, api.getLogGroup());
         functionAlarms(ServiceFunction.API, api);
         if (!config.httpApi()) {

@@ -12,10 +12,14 @@ public sealed interface FunctionEnvironment {
 
     Map<String, String> variables();
 
-    /** The HTTP API: the table, and the issuer and audiences the gateway checks tokens against (for the api's own checks). */
-    record Api(String tableName, String jwtIssuer, String jwtAudiences) implements FunctionEnvironment {
+    /**
+     * The HTTP API: the table, and the issuer, audiences and key set the gateway checks tokens against; the function
+     * verifies each token again with the same key set, so a route left open by mistake still needs a valid token.
+     */
+    record Api(String tableName, String jwtIssuer, String jwtAudiences, String jwksUrl) implements FunctionEnvironment {
         public Map<String, String> variables() {
-            return Map.of(TABLE_NAME, tableName, "MP_JWT_VERIFY_ISSUER", jwtIssuer, "MP_JWT_VERIFY_AUDIENCES", jwtAudiences);
+            return Map.of(TABLE_NAME, tableName, "MP_JWT_VERIFY_ISSUER", jwtIssuer, "MP_JWT_VERIFY_AUDIENCES", jwtAudiences,
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwksUrl);
         }
     }
 

@@ -6,9 +6,9 @@ import io.smallrye.config.WithDefault;
 /** The API function's settings (application.properties, or FEEDBACK_* environment variables in Lambda). */
 @ConfigMapping(prefix = "feedback")
 public interface ApiConfig {
-    /** The DynamoDB table holding every item. */
+    /** The DynamoDB table holding every item ({@code FEEDBACK_TABLE_NAME} in Lambda, set by the stack). */
     @WithDefault("feedback")
-    String table();
+    String tableName();
 
     /** Create the table at start-up when it is missing: for the local store and tests only; the CDK stack owns it in the cloud. */
     @WithDefault("false")

@@ -20,7 +20,7 @@ public class CoreWiring {
 
     void createTableWhenAsked(@Observes StartupEvent start, DynamoDbClient dynamo, ApiConfig config) {
         if (config.createTable()) {
-            LocalTableBootstrap.createIfMissing(dynamo, config.table());
+            LocalTableBootstrap.createIfMissing(dynamo, config.tableName());
         }
     }
 
@@ -33,7 +33,7 @@ public class CoreWiring {
     @Produces
     @ApplicationScoped
     FeedbackService feedbackService(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
-        return new FeedbackService(new FeedbackRepository(dynamo, config.table()),
-                new SubmissionLimiter(dynamo, config.table(), config.submissionsPerHour()), clock);
+        return new FeedbackService(new FeedbackRepository(dynamo, config.tableName()),
+                new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), clock);
     }
 }

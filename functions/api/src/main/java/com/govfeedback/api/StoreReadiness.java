@@ -23,11 +23,11 @@ public class StoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            String status = dynamo.describeTable(b -> b.tableName(config.table())).table().tableStatusAsString();
-            return HealthCheckResponse.named("feedback-store").status("ACTIVE".equals(status)).withData("table", config.table())
+            String status = dynamo.describeTable(b -> b.tableName(config.tableName())).table().tableStatusAsString();
+            return HealthCheckResponse.named("feedback-store").status("ACTIVE".equals(status)).withData("table", config.tableName())
                     .withData("tableStatus", status).build();
         } catch (RuntimeException unreachable) {
-            return HealthCheckResponse.named("feedback-store").down().withData("table", config.table())
+            return HealthCheckResponse.named("feedback-store").down().withData("table", config.tableName())
                     .withData("error", unreachable.getClass().getSimpleName()).build();
         }
     }

@@ -20,7 +20,7 @@ public class LocalStoreResource implements QuarkusTestResourceLifecycleManager {
             tokens = DevTokenIssuer.fromKeyDirectory(keys);
             return Map.of(
                     "quarkus.dynamodb.endpoint-override", Dynalite.shared().endpoint().toString(),
-                    "feedback.table", Dynalite.tableName(),
+                    "feedback.table-name", Dynalite.tableName(),
                     "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toUri().toString(),
                     // requests reach the function through the Lambda extension's mock event server, as API Gateway events
                     "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()));
