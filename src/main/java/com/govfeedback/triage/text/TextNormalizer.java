@@ -56,6 +56,25 @@ public final class TextNormalizer {
         return table;
     }
 
+    /**
+     * Whether the text is written in traditional script: at least one Han character in ten has a
+     * different simplified form (a simplified text rarely has one, a traditional text has many).
+     */
+    public boolean isTraditional(String text) {
+        int han = 0;
+        int traditional = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                han++;
+                if (simplified[c] != c) {
+                    traditional++;
+                }
+            }
+        }
+        return traditional > 0 && traditional * 10 >= han;
+    }
+
     public String normalize(String text) {
         if (text == null) {
             return "";

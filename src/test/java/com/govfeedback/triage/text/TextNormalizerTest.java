@@ -32,6 +32,14 @@ class TextNormalizerTest {
     }
 
     @Test
+    void tellsTraditionalFromSimplifiedScript() {
+        assertThat(normalizer.isTraditional("公積金提取要什麼材料？")).isTrue();
+        assertThat(normalizer.isTraditional("閃退")).isTrue();
+        assertThat(normalizer.isTraditional("公积金提取要什么材料？")).isFalse();
+        assertThat(normalizer.isTraditional("app crash")).isFalse();
+    }
+
+    @Test
     void treatsNullAsEmpty() {
         assertThat(normalizer.normalize(null)).isEmpty();
     }
