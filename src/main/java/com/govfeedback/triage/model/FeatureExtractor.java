@@ -1,5 +1,6 @@
 package com.govfeedback.triage.model;
 
+import com.govfeedback.triage.Hashing;
 import java.util.List;
 
 /**
@@ -49,11 +50,11 @@ public final class FeatureExtractor {
                 while (end < n && isWordChar(cps[end])) {
                     end++;
                 }
-                features.add(bucket(PhraseTable.hash(cps, i, end) ^ SEED_WORD), i, end);
+                features.add(bucket(Hashing.fnv(cps, i, end) ^ SEED_WORD), i, end);
                 i = end;
             } else {
                 if (cp != ' ') {
-                    features.add(bucket(PhraseTable.hash(cps, i, i + 1) ^ SEED_SYMBOL), i, i + 1);
+                    features.add(bucket(Hashing.fnv(cps, i, i + 1) ^ SEED_SYMBOL), i, i + 1);
                 }
                 i++;
             }
@@ -64,16 +65,16 @@ public final class FeatureExtractor {
 
     private void addNgrams(Features features, int[] cps, int from, int to) {
         for (int start = from; start < to; start++) {
-            long h = PhraseTable.FNV_BASIS;
+            long h = Hashing.FNV_BASIS;
             for (int end = start; end < to && end - start < MAX_NGRAM; end++) {
-                h = PhraseTable.step(h, cps[end]);
+                h = Hashing.step(h, cps[end]);
                 features.add(bucket(h ^ SEED_NGRAM), start, end + 1);
             }
         }
     }
 
     private int bucket(long h) {
-        return (int) (PhraseTable.mix(h) >>> (64 - bucketBits));
+        return (int) (Hashing.mix(h) >>> (64 - bucketBits));
     }
 
     private static boolean isHan(int cp) {

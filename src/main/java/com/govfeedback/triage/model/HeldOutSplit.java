@@ -1,5 +1,7 @@
 package com.govfeedback.triage.model;
 
+import com.govfeedback.triage.Hashing;
+
 /**
  * The deterministic train / held-out split: a line is held out when a hash of its model text
  * (masked and normalised) falls in the lowest {@value #HELD_OUT_PERCENT}%. Hashing the normalised
@@ -13,7 +15,7 @@ public final class HeldOutSplit {
 
     public static boolean isHeldOut(String modelText) {
         int[] cps = modelText.codePoints().toArray();
-        long h = PhraseTable.mix(PhraseTable.hash(cps, 0, cps.length));
+        long h = Hashing.mix(Hashing.fnv(cps, 0, cps.length));
         return Long.remainderUnsigned(h, 100) < HELD_OUT_PERCENT;
     }
 }

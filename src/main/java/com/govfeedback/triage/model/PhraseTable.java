@@ -1,5 +1,6 @@
 package com.govfeedback.triage.model;
 
+import com.govfeedback.triage.Hashing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,6 @@ import java.util.Map;
  * 64-bit hash per start position, so a lookup costs O(text length × longest phrase), not O(phrases).
  */
 public final class PhraseTable {
-    static final long FNV_BASIS = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-
     /** Receives one match: code-point offsets [start, end) and the index of the phrase's value. */
     public interface MatchSink {
         void match(int start, int end, int value);
@@ -37,8 +35,8 @@ public final class PhraseTable {
                 continue;
             }
             max = Math.max(max, cps.length);
-            long key = hash(cps, 0, cps.length);
-            int slot = (int) mix(key) & mask;
+            long key = Hashing.fnv(cps, 0, cps.length);
+            int slot = (int) Hashing.mix(key) & mask;
             while (phrases[slot] != null && !Arrays.equals(phrases[slot], cps)) {
                 slot = (slot + 1) & mask;
             }
@@ -63,13 +61,13 @@ public final class PhraseTable {
     /** Reports every phrase occurrence, longest first at each start position. */
     public void forEachMatch(int[] text, int length, MatchSink sink) {
         for (int start = 0; start < length; start++) {
-            long h = FNV_BASIS;
+            long h = Hashing.FNV_BASIS;
             int found = -1;
             int foundEnd = 0;
             int[] ends = null;
             int endCount = 0;
             for (int end = start; end < length && end - start < longest; end++) {
-                h = step(h, text[end]);
+                h = Hashing.step(h, text[end]);
                 int slot = lookup(h, text, start, end + 1);
                 if (slot >= 0) {
                     if (found >= 0) {
@@ -93,7 +91,7 @@ public final class PhraseTable {
     }
 
     private int lookup(long key, int[] text, int start, int end) {
-        int slot = (int) mix(key) & mask;
+        int slot = (int) Hashing.mix(key) & mask;
         while (phrases[slot] != null) {
             if (keys[slot] == key && Arrays.equals(phrases[slot], 0, phrases[slot].length, text, start, end)) {
                 return slot;
@@ -101,28 +99,5 @@ public final class PhraseTable {
             slot = (slot + 1) & mask;
         }
         return -1;
-    }
-
-    /** FNV-1a over code points; {@link #step} extends it by one code point. */
-    static long hash(int[] cps, int from, int to) {
-        long h = FNV_BASIS;
-        for (int i = from; i < to; i++) {
-            h = step(h, cps[i]);
-        }
-        return h;
-    }
-
-    static long step(long h, int cp) {
-        return (h ^ cp) * FNV_PRIME;
-    }
-
-    /** Murmur3's 64-bit finaliser: spreads FNV's weak low bits before they pick a slot or bucket. */
-    static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
     }
 }
