@@ -100,7 +100,7 @@ public final class Triage {
     /** Masks first, then classifies the masked text; the raw text is not kept. */
     public TriageResult triage(String rawText) {
         String masked = masker.mask(rawText == null ? "" : rawText);
-        int[] cps = normalizer.normalize(masked).codePoints().toArray();
+        int[] cps = normalizer.codePoints(masked);
         Features features = model.extractor().extract(cps);
         double[] p = model.predict(features);
 
@@ -119,12 +119,11 @@ public final class Triage {
         }
         copied.remove(department);
 
-        Set<String> evidence = new LinkedHashSet<>(evidence(features, typeHead, type));
-        evidence.addAll(evidence(features, domainHead, domain));
+        List<String> evidence = evidence(features, type, domain);
         SentimentScorer.Sentiment mood = sentiment.score(cps);
         return new TriageResult(masked, typeCode, taxonomy.type(typeCode).colour(), domainCode, alsoDomains, department,
                 List.copyOf(copied), tagger.tags(cps), mood.label(), mood.score(), round(typeConfidence),
-                round(domainConfidence), List.copyOf(evidence),
+                round(domainConfidence), evidence,
                 typeConfidence < reviewThreshold || domainConfidence < reviewThreshold);
     }
 
@@ -141,33 +140,54 @@ public final class Triage {
         return also;
     }
 
-    /** The fragments that pushed hardest towards the chosen label, longest first among equals, none inside another. */
-    private List<String> evidence(Features features, LinearModel.Head head, int label) {
-        int[] best = new int[EVIDENCE_PER_HEAD * 4];
-        int[] bestWeight = new int[best.length];
-        int kept = 0;
+    /** The fragments that pushed hardest towards the chosen type and domain (a few each, none inside another). */
+    private List<String> evidence(Features features, int type, int domain) {
+        Strongest forType = new Strongest(EVIDENCE_PER_HEAD * 4);
+        Strongest forDomain = new Strongest(EVIDENCE_PER_HEAD * 4);
         for (int i = 0; i < features.count(); i++) {
-            int weight = model.contribution(features, i, head, label);
-            if (weight <= 0 || kept == best.length && weight <= bestWeight[kept - 1]) {
-                continue;
+            forType.offer(i, model.contribution(features, i, typeHead, type));
+            forDomain.offer(i, model.contribution(features, i, domainHead, domain));
+        }
+        List<String> fragments = new ArrayList<>(2 * EVIDENCE_PER_HEAD);
+        forType.addFragments(features, fragments, EVIDENCE_PER_HEAD);
+        forDomain.addFragments(features, fragments, 2 * EVIDENCE_PER_HEAD);
+        return List.copyOf(fragments);
+    }
+
+    /** Keeps the indices of the few features with the largest positive weight, strongest first. */
+    private static final class Strongest {
+        private final int[] indices;
+        private final int[] weights;
+        private int kept;
+
+        Strongest(int capacity) {
+            indices = new int[capacity];
+            weights = new int[capacity];
+        }
+
+        void offer(int index, int weight) {
+            if (weight <= 0 || kept == indices.length && weight <= weights[kept - 1]) {
+                return;
             }
-            int at = kept == best.length ? kept - 1 : kept++;
-            while (at > 0 && bestWeight[at - 1] < weight) {
-                best[at] = best[at - 1];
-                bestWeight[at] = bestWeight[at - 1];
+            int at = kept == indices.length ? kept - 1 : kept++;
+            while (at > 0 && weights[at - 1] < weight) {
+                indices[at] = indices[at - 1];
+                weights[at] = weights[at - 1];
                 at--;
             }
-            best[at] = i;
-            bestWeight[at] = weight;
+            indices[at] = index;
+            weights[at] = weight;
         }
-        List<String> fragments = new ArrayList<>(EVIDENCE_PER_HEAD);
-        for (int j = 0; j < kept && fragments.size() < EVIDENCE_PER_HEAD; j++) {
-            String fragment = features.fragment(best[j]);
-            if (fragments.stream().noneMatch(f -> f.contains(fragment) || fragment.contains(f))) {
-                fragments.add(fragment);
+
+        /** Appends fragments until {@code fragments} holds {@code upTo}, skipping any that overlaps one already there. */
+        void addFragments(Features features, List<String> fragments, int upTo) {
+            for (int j = 0; j < kept && fragments.size() < upTo; j++) {
+                String fragment = features.fragment(indices[j]);
+                if (fragments.stream().noneMatch(f -> f.contains(fragment) || fragment.contains(f))) {
+                    fragments.add(fragment);
+                }
             }
         }
-        return fragments;
     }
 
     private static int argmax(double[] p, LinearModel.Head head) {

@@ -2,6 +2,7 @@ package com.govfeedback.triage.model;
 
 import com.govfeedback.triage.Hashing;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,9 @@ public final class PhraseTable {
     private final int[] values;
     private final int mask;
     private final int longest;
+    /** Which BMP characters begin some phrase: most start positions are skipped after one bit test. */
+    private final BitSet firstChars = new BitSet(Character.MAX_VALUE + 1);
+    private boolean astralFirstChar;
 
     /** @param phraseValues phrase (already normalised) → value index; empty phrases are ignored */
     public PhraseTable(Map<String, Integer> phraseValues) {
@@ -35,6 +39,11 @@ public final class PhraseTable {
                 continue;
             }
             max = Math.max(max, cps.length);
+            if (cps[0] <= Character.MAX_VALUE) {
+                firstChars.set(cps[0]);
+            } else {
+                astralFirstChar = true;
+            }
             long key = Hashing.fnv(cps, 0, cps.length);
             int slot = (int) Hashing.mix(key) & mask;
             while (phrases[slot] != null && !Arrays.equals(phrases[slot], cps)) {
@@ -61,6 +70,10 @@ public final class PhraseTable {
     /** Reports every phrase occurrence, longest first at each start position. */
     public void forEachMatch(int[] text, int length, MatchSink sink) {
         for (int start = 0; start < length; start++) {
+            int first = text[start];
+            if (first <= Character.MAX_VALUE ? !firstChars.get(first) : !astralFirstChar) {
+                continue;
+            }
             long h = Hashing.FNV_BASIS;
             int found = -1;
             int foundEnd = 0;

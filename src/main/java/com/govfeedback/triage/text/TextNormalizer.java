@@ -76,10 +76,17 @@ public final class TextNormalizer {
     }
 
     public String normalize(String text) {
+        int[] cps = codePoints(text);
+        return new String(cps, 0, cps.length);
+    }
+
+    /** The normalised text as code points, what the model's features are read from. */
+    public int[] codePoints(String text) {
         if (text == null) {
-            return "";
+            return new int[0];
         }
-        StringBuilder out = new StringBuilder(text.length());
+        int[] out = new int[text.length()];
+        int n = 0;
         int previous = -1;
         int repeats = 0;
         boolean pendingSpace = false;
@@ -91,21 +98,21 @@ public final class TextNormalizer {
                 continue;
             }
             if (Character.isWhitespace(cp)) {
-                pendingSpace = out.length() > 0;
+                pendingSpace = n > 0;
                 continue;
             }
             if (pendingSpace) {
-                out.append(' ');
+                out[n++] = ' ';
                 pendingSpace = false;
                 previous = ' ';
             }
             repeats = cp == previous ? repeats + 1 : 1;
             previous = cp;
             if (repeats <= MAX_REPEAT) {
-                out.appendCodePoint(cp);
+                out[n++] = cp;
             }
         }
-        return out.toString();
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** The code point as the model sees it, or -1 for one that carries nothing. */
