@@ -1,0 +1,16 @@
+package com.govfeedback.triage;
+
+import java.util.List;
+
+/**
+ * What triage decided for one feedback text: codes from the taxonomy, the masked text (the only
+ * form that may be stored), confidences and the text fragments that weighed most.
+ *
+ * @param department lead department code; {@code copiedDepartments} are those of {@code alsoDomains}
+ * @param sentiment negative, neutral or positive; {@code sentimentScore} in (-1, 1)
+ * @param needsReview a confidence fell below the review threshold: route to the manual triage queue
+ */
+public record TriageResult(String maskedText, String type, String colour, String domain, List<String> alsoDomains,
+        String department, List<String> copiedDepartments, List<String> tags, String sentiment, double sentimentScore,
+        double typeConfidence, double domainConfidence, List<String> evidence, boolean needsReview) {
+}
