@@ -3,5 +3,5 @@ package com.govfeedback.feedback;
 import java.util.List;
 
 /** One page of a listing; {@code nextCursor} is null on the last page. */
-public record FeedbackPage(List<Feedback> items, String nextCursor) {
+public record FeedbackPage(List<FeedbackView> items, String nextCursor) {
 }

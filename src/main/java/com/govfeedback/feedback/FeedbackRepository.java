@@ -5,6 +5,7 @@ import static com.govfeedback.storage.Attributes.n;
 import static com.govfeedback.storage.Attributes.putIfPresent;
 import static com.govfeedback.storage.Attributes.s;
 import static com.govfeedback.storage.Attributes.string;
+import static com.govfeedback.storage.Attributes.strings;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.govfeedback.shared.ConflictException;
+import com.govfeedback.sla.SlaStateJson;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
+import com.govfeedback.triage.TriageResult;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,15 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Feedback items and the submission claims that make submitting idempotent.
- *
- * <pre>
- * feedback:  PK = FEEDBACK#{id}         SK = FEEDBACK          GSI1PK = CITIZEN#{subject}  GSI1SK = {id}
- * claim:     PK = CITIZEN#{subject}     SK = REQUEST#{clientRequestId}   (feedbackId, receivedAt, requestHash)
- * </pre>
+ * Feedback items ({@link FeedbackKeys}) and the submission claims that make submitting idempotent:
+ * {@code PK = CITIZEN#{subject}, SK = REQUEST#{clientRequestId}} holding the feedback id, time and body digest.
+ * Every change of a feedback is one conditional write of the whole item on the version it was read at.
  */
 public final class FeedbackRepository {
-    static final String FEEDBACK_SK = "FEEDBACK";
     private static final String NOT_EXISTS = "attribute_not_exists(" + TableSchema.PK + ")";
 
     private final DynamoDbClient dynamo;
@@ -82,23 +82,43 @@ public final class FeedbackRepository {
         }
     }
 
+    /**
+     * Writes a changed feedback whose {@code version} is one more than the version it was read at; refuses with
+     * {@link ConflictException} when someone else changed it in between, so no update is ever lost.
+     */
+    public void replace(Feedback changed) {
+        Map<String, AttributeValue> item = toItem(changed);
+        try {
+            StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("#v = :read")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":read", n(changed.version() - 1)))));
+        } catch (ConditionalCheckFailedException stale) {
+            throw new ConflictException("feedback " + changed.id() + " was changed by someone else; read it again and retry");
+        }
+    }
+
     public Optional<Feedback> find(String id) {
-        Map<String, AttributeValue> item = StoreCalls.call(() -> dynamo.getItem(b -> b.tableName(table).key(key(id)).consistentRead(true))).item();
+        Map<String, AttributeValue> item = StoreCalls.call(() -> dynamo.getItem(b -> b.tableName(table).key(FeedbackKeys.key(id))
+                .consistentRead(true))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** A citizen's feedback, newest first, starting after the feedback id {@code afterId} when given. */
-    public FeedbackPage listByCitizen(String citizen, int limit, String afterId) {
-        Map<String, AttributeValue> values = Map.of(":pk", s(citizenKey(citizen)));
+    /** A page of a citizen's feedback, newest first, starting after the feedback id {@code afterId} when given. */
+    public record Slice(List<Feedback> items, String lastId) {
+    }
+
+    public Slice listByCitizen(String citizen, int limit, String afterId) {
+        String partition = FeedbackKeys.citizenPartition(citizen);
         QueryResponse response = StoreCalls.call(() -> dynamo.query(b -> {
             b.tableName(table).indexName(TableSchema.BY_CITIZEN.name())
                     .keyConditionExpression(TableSchema.BY_CITIZEN.partitionKey() + " = :pk")
-                    .expressionAttributeValues(values)
+                    .expressionAttributeValues(Map.of(":pk", s(partition)))
                     .scanIndexForward(false)
                     .limit(limit);
             if (afterId != null) {
-                Map<String, AttributeValue> start = new HashMap<>(key(afterId));
-                start.put(TableSchema.BY_CITIZEN.partitionKey(), s(citizenKey(citizen)));
+                Map<String, AttributeValue> start = new HashMap<>(FeedbackKeys.key(afterId));
+                start.put(TableSchema.BY_CITIZEN.partitionKey(), s(partition));
                 start.put(TableSchema.BY_CITIZEN.sortKey(), s(afterId));
                 b.exclusiveStartKey(start);
             }
@@ -107,32 +127,28 @@ public final class FeedbackRepository {
         for (Map<String, AttributeValue> item : response.items()) {
             items.add(fromItem(item));
         }
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty()
-                ? items.get(items.size() - 1).id()
-                : null;
-        return new FeedbackPage(items, next);
-    }
-
-    static Map<String, AttributeValue> key(String id) {
-        return Map.of(TableSchema.PK, s("FEEDBACK#" + id), TableSchema.SK, s(FEEDBACK_SK));
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
+        return new Slice(items, more ? items.get(items.size() - 1).id() : null);
     }
 
     private static Map<String, AttributeValue> claimKey(String citizen, String clientRequestId) {
         Map<String, AttributeValue> key = new HashMap<>();
-        key.put(TableSchema.PK, s(citizenKey(citizen)));
+        key.put(TableSchema.PK, s(FeedbackKeys.citizenPartition(citizen)));
         key.put(TableSchema.SK, s("REQUEST#" + clientRequestId));
         return key;
     }
 
-    static String citizenKey(String citizen) {
-        return "CITIZEN#" + citizen;
-    }
-
     static Map<String, AttributeValue> toItem(Feedback f) {
-        Map<String, AttributeValue> item = new HashMap<>(key(f.id()));
+        Map<String, AttributeValue> item = new HashMap<>(FeedbackKeys.key(f.id()));
         item.put(TableSchema.ENTITY, s("FEEDBACK"));
-        item.put(TableSchema.BY_CITIZEN.partitionKey(), s(citizenKey(f.citizen())));
+        item.put(TableSchema.BY_CITIZEN.partitionKey(), s(FeedbackKeys.citizenPartition(f.citizen())));
         item.put(TableSchema.BY_CITIZEN.sortKey(), s(f.id()));
+        item.put(TableSchema.BY_QUEUE.partitionKey(), s(FeedbackKeys.queuePartition(f.triage().department())));
+        item.put(TableSchema.BY_QUEUE.sortKey(), s(FeedbackKeys.queueSort(f.nearestDueAt(), f.id())));
+        if (f.nextTimerAt() != null) {
+            item.put(TableSchema.BY_DUE.partitionKey(), s(FeedbackKeys.duePartition(FeedbackKeys.dueShard(f.id()))));
+            item.put(TableSchema.BY_DUE.sortKey(), s(FeedbackKeys.dueSort(f.nextTimerAt(), f.id())));
+        }
         item.put("id", s(f.id()));
         item.put("trackingNo", s(f.trackingNo()));
         item.put("citizen", s(f.citizen()));
@@ -141,15 +157,57 @@ public final class FeedbackRepository {
         item.put("text", s(f.text()));
         item.put("channel", s(f.channel().name()));
         item.put("context", AttributeValue.fromM(contextToMap(f.context())));
+        item.put("triage", AttributeValue.fromM(triageToMap(f.triage())));
+        item.put("sla", s(SlaStateJson.write(f.sla())));
         item.put("version", n(f.version()));
         return item;
     }
 
     static Feedback fromItem(Map<String, AttributeValue> item) {
+        String text = string(item, "text");
         return new Feedback(string(item, "id"), string(item, "trackingNo"), string(item, "citizen"),
-                Status.valueOf(string(item, "status")), Attributes.instant(item, "receivedAt"), string(item, "text"),
+                Status.valueOf(string(item, "status")), Attributes.instant(item, "receivedAt"), text,
                 Channel.valueOf(string(item, "channel")), contextFromMap(Attributes.map(item, "context")),
+                triageFromMap(Attributes.map(item, "triage"), text), SlaStateJson.read(string(item, "sla")),
+                sortKeyInstant(string(item, TableSchema.BY_DUE.sortKey())), sortKeyInstant(string(item, TableSchema.BY_QUEUE.sortKey())),
                 Attributes.number(item, "version"));
+    }
+
+    /** The instant at the front of a "{instant}#{id}" sort key; null when absent or "no deadline". */
+    private static Instant sortKeyInstant(String sortKey) {
+        if (sortKey == null || !Character.isDigit(sortKey.charAt(0))) {
+            return null;
+        }
+        return Instant.parse(sortKey.substring(0, sortKey.indexOf('#')));
+    }
+
+    private static Map<String, AttributeValue> triageToMap(TriageResult t) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("type", s(t.type()));
+        m.put("colour", s(t.colour()));
+        m.put("domain", s(t.domain()));
+        m.put("alsoDomains", strings(t.alsoDomains()));
+        m.put("department", s(t.department()));
+        m.put("copiedDepartments", strings(t.copiedDepartments()));
+        m.put("tags", strings(t.tags()));
+        m.put("sentiment", s(t.sentiment()));
+        m.put("sentimentScore", AttributeValue.fromN(Double.toString(t.sentimentScore())));
+        m.put("typeConfidence", AttributeValue.fromN(Double.toString(t.typeConfidence())));
+        m.put("domainConfidence", AttributeValue.fromN(Double.toString(t.domainConfidence())));
+        m.put("evidence", strings(t.evidence()));
+        m.put("needsReview", AttributeValue.fromBool(t.needsReview()));
+        return m;
+    }
+
+    private static TriageResult triageFromMap(Map<String, AttributeValue> m, String maskedText) {
+        return new TriageResult(maskedText, string(m, "type"), string(m, "colour"), string(m, "domain"), Attributes.strings(m, "alsoDomains"),
+                string(m, "department"), Attributes.strings(m, "copiedDepartments"), Attributes.strings(m, "tags"), string(m, "sentiment"),
+                decimal(m, "sentimentScore"), decimal(m, "typeConfidence"), decimal(m, "domainConfidence"), Attributes.strings(m, "evidence"),
+                Boolean.TRUE.equals(m.get("needsReview").bool()));
+    }
+
+    private static double decimal(Map<String, AttributeValue> m, String name) {
+        return Double.parseDouble(m.get(name).n());
     }
 
     private static Map<String, AttributeValue> contextToMap(FeedbackContext c) {

@@ -19,6 +19,8 @@ import com.govfeedback.shared.ConflictException;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.NotFoundException;
 import com.govfeedback.shared.ValidationException;
+import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.TriageResult;
 
 /** Submitting feedback and reading it back, with the access rules of each role. */
 public final class FeedbackService {
@@ -28,23 +30,30 @@ public final class FeedbackService {
 
     private final FeedbackRepository repository;
     private final SubmissionLimiter limiter;
+    private final Triage triage;
+    private final FeedbackClocks clocks;
     private final Clock clock;
 
-    public FeedbackService(FeedbackRepository repository, SubmissionLimiter limiter, Clock clock) {
+    public FeedbackService(FeedbackRepository repository, SubmissionLimiter limiter, Triage triage, FeedbackClocks clocks, Clock clock) {
         this.repository = repository;
         this.limiter = limiter;
+        this.triage = triage;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
     /**
      * Stores a citizen's feedback once per client request id. A retry with the same body answers the
      * stored feedback; the same id with another body is a conflict. A submission interrupted between
-     * its two writes is completed by the retry, with the id and time first claimed.
+     * its two writes is completed by the retry, with the id and time first claimed. Personal data is
+     * masked before anything is stored, hashed or logged; triage and deadlines are decided here, so the
+     * answer already carries the colour, the department and the expected reply time.
      */
-    public Feedback submit(Caller caller, SubmitFeedback request) {
+    public FeedbackView submit(Caller caller, SubmitFeedback request) {
         caller.require(Role.CITIZEN, "submitting feedback");
         ValidSubmission valid = SubmissionValidator.validate(request);
-        String hash = requestHash(valid);
+        TriageResult decision = triage.triage(valid.text());
+        String hash = requestHash(valid, decision.maskedText());
         SubmissionClaim claim = repository.findClaim(caller.subject(), valid.clientRequestId()).orElse(null);
         boolean firstAttempt = claim == null;
         if (firstAttempt) {
@@ -60,16 +69,17 @@ public final class FeedbackService {
         // only a retry can find the feedback already stored; a first attempt writes it without looking
         Optional<Feedback> stored = firstAttempt ? Optional.empty() : repository.find(claim.feedbackId());
         if (stored.isPresent()) {
-            return stored.get();
+            return view(stored.get());
         }
-        Feedback feedback = new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
-                caller.subject(), Status.SUBMITTED, claim.receivedAt(), valid.text(), valid.channel(), valid.context(), 1);
+        Feedback feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
+                caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
+                decision, null, null, null, 1));
         repository.insert(feedback);
-        return feedback;
+        return view(feedback);
     }
 
     /** One feedback, if the caller may see it; an item the caller may not see is reported as missing. */
-    public Feedback get(Caller caller, String id) {
+    public FeedbackView get(Caller caller, String id) {
         if (id == null || id.isBlank()) {
             throw new ValidationException("id", "is required");
         }
@@ -78,6 +88,7 @@ public final class FeedbackService {
         }
         return repository.find(id)
                 .filter(feedback -> maySee(caller, feedback))
+                .map(this::view)
                 .orElseThrow(() -> new NotFoundException("no feedback " + id));
     }
 
@@ -88,21 +99,28 @@ public final class FeedbackService {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new ValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        FeedbackPage page = repository.listByCitizen(caller.subject(), size, Cursors.decode(cursor));
-        return new FeedbackPage(page.items(), Cursors.encode(page.nextCursor()));
+        FeedbackRepository.Slice slice = repository.listByCitizen(caller.subject(), size, Cursors.decode(cursor));
+        return new FeedbackPage(slice.items().stream().map(this::view).toList(), Cursors.encode(slice.lastId()));
     }
 
+    private FeedbackView view(Feedback f) {
+        return new FeedbackView(f.id(), f.trackingNo(), f.status(), f.receivedAt(), f.text(), f.channel(), f.context(),
+                f.triage().withMaskedText(null), clocks.view(f, clock.instant()), f.version());
+    }
+
+    /** Citizens see their own; staff their department's, lead or copied; supervisors and admins everything. */
     static boolean maySee(Caller caller, Feedback feedback) {
         return switch (caller.role()) {
             case CITIZEN -> caller.subject().equals(feedback.citizen());
             case SUPERVISOR, ADMIN -> true;
-            case STAFF -> false; // departments are assigned by triage; until then no department owns a feedback
+            case STAFF -> feedback.triage().involves(caller.department());
         };
     }
 
-    private static String requestHash(ValidSubmission s) {
+    /** A digest of the masked body: a retry is recognised without the raw text ever being kept, even hashed. */
+    private static String requestHash(ValidSubmission s, String maskedText) {
         FeedbackContext c = s.context();
-        String canonical = String.join("\u001f", s.text(), s.channel().name(), String.valueOf(c.screenPath()),
+        String canonical = String.join("\u001f", maskedText, s.channel().name(), String.valueOf(c.screenPath()),
                 String.valueOf(c.deviceModel()), String.valueOf(c.os()), String.valueOf(c.osVersion()), String.valueOf(c.appVersion()),
                 String.valueOf(c.networkType()), String.valueOf(c.regionCode()), String.valueOf(c.locale()));
         try {

@@ -36,7 +36,7 @@ public final class SubmissionLimiter {
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         try {
             StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(TableSchema.PK, s(FeedbackRepository.citizenKey(citizen)), TableSchema.SK, s("RATE#" + hour)))
+                    .key(Map.of(TableSchema.PK, s(FeedbackKeys.citizenPartition(citizen)), TableSchema.SK, s("RATE#" + hour)))
                     .updateExpression("ADD #count :one SET #ttl = :ttl, #entity = :entity")
                     .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
                     .expressionAttributeNames(Map.of("#count", "count", "#ttl", TableSchema.TTL, "#entity", TableSchema.ENTITY))

@@ -11,6 +11,14 @@ public final class Attributes {
     private Attributes() {
     }
 
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** An instant as fixed-width UTC text, so that text order is time order in sort keys (Instant.toString drops zero fractions). */
+    public static String sortable(Instant instant) {
+        return SORTABLE.format(instant);
+    }
+
     public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

@@ -29,6 +29,12 @@ public final class TableSchema {
 
     public static final List<Index> INDEXES = List.of(BY_CITIZEN, BY_QUEUE, BY_DUE);
 
+    /**
+     * Partitions of {@link #BY_DUE}: items spread over them by a hash of their id, so no partition is hot and a sweep
+     * reads each in turn, oldest timer first.
+     */
+    public static final int DUE_SHARDS = 8;
+
     private TableSchema() {
     }
 

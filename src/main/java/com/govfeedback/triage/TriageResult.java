@@ -13,4 +13,15 @@ import java.util.List;
 public record TriageResult(String maskedText, String type, String colour, String domain, List<String> alsoDomains,
         String department, List<String> copiedDepartments, List<String> tags, String sentiment, double sentimentScore,
         double typeConfidence, double domainConfidence, List<String> evidence, boolean needsReview) {
+
+    /** The same decision with another text: a stored feedback keeps its masked text once, beside the decision. */
+    public TriageResult withMaskedText(String text) {
+        return new TriageResult(text, type, colour, domain, alsoDomains, department, copiedDepartments, tags, sentiment,
+                sentimentScore, typeConfidence, domainConfidence, evidence, needsReview);
+    }
+
+    /** Whether the lead or a copied department is {@code departmentCode}. */
+    public boolean involves(String departmentCode) {
+        return departmentCode != null && (departmentCode.equals(department) || copiedDepartments.contains(departmentCode));
+    }
 }

@@ -17,4 +17,19 @@ public interface ApiConfig {
     /** New feedback a citizen may submit per clock hour before answers turn to 429. */
     @WithDefault("20")
     int submissionsPerHour();
+
+    Triage triage();
+
+    /** Triage data an operator may replace without a new build. */
+    interface Triage {
+        /** A taxonomy.json to use instead of the shipped one. */
+        java.util.Optional<String> taxonomyFile();
+
+        /** A model file trained with `make train` to use instead of the shipped one. */
+        java.util.Optional<String> modelFile();
+
+        /** A type or domain confidence below this puts the feedback in the manual triage queue. */
+        @WithDefault("0.5")
+        double reviewThreshold();
+    }
 }

@@ -1,15 +1,21 @@
 package com.govfeedback.api;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
+import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackRepository;
 import com.govfeedback.feedback.FeedbackService;
 import com.govfeedback.feedback.SubmissionLimiter;
+import com.govfeedback.sla.SlaClocks;
+import com.govfeedback.sla.SlaTimers;
 import com.govfeedback.storage.LocalTableBootstrap;
+import com.govfeedback.triage.Triage;
 
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,9 +37,22 @@ public class CoreWiring {
     }
 
     @Produces
+    @Singleton
+    Triage triage(ApiConfig config) {
+        return Triage.load(config.triage().taxonomyFile().map(Path::of).orElse(null), config.triage().modelFile().map(Path::of).orElse(null),
+                config.triage().reviewThreshold());
+    }
+
+    @Produces
     @ApplicationScoped
-    FeedbackService feedbackService(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
+    FeedbackClocks feedbackClocks(SlaClocks clocks, SlaTimers timers) {
+        return new FeedbackClocks(clocks, timers);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FeedbackService feedbackService(DynamoDbClient dynamo, ApiConfig config, Triage triage, FeedbackClocks clocks, Clock clock) {
         return new FeedbackService(new FeedbackRepository(dynamo, config.tableName()),
-                new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), clock);
+                new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), triage, clocks, clock);
     }
 }

@@ -2,7 +2,7 @@ package com.govfeedback.api;
 
 import jakarta.inject.Inject;
 
-import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.FeedbackView;
 import com.govfeedback.feedback.FeedbackPage;
 import com.govfeedback.feedback.FeedbackService;
 import com.govfeedback.feedback.SubmitFeedback;
@@ -26,13 +26,13 @@ public class FeedbackFunctions {
 
     @Funq("feedback/submit")
     @ApiDoc(summary = "Submit feedback; idempotent per clientRequestId", roles = "citizen", errors = { 401, 403, 409, 422, 429 })
-    public Feedback submit(SubmitFeedback request) {
+    public FeedbackView submit(SubmitFeedback request) {
         return feedback.submit(callers.current(), request);
     }
 
     @Funq("feedback/get")
     @ApiDoc(summary = "One feedback the caller may see", roles = { "citizen", "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 422 })
-    public Feedback get(FeedbackId request) {
+    public FeedbackView get(FeedbackId request) {
         return feedback.get(callers.current(), Requests.require(request, "id").id());
     }
 

@@ -41,7 +41,7 @@ class OpenApiTest {
         }
         assertThat(doc.getMap("components.schemas.SubmitFeedback.properties")).containsKeys("clientRequestId", "text", "channel", "context");
         assertThat(doc.getList("components.schemas.Channel.enum")).contains("APP", "HOTLINE");
-        assertThat(doc.getString("components.schemas.Feedback.properties.receivedAt.format")).isEqualTo("date-time");
+        assertThat(doc.getString("components.schemas.FeedbackView.properties.receivedAt.format")).isEqualTo("date-time");
         assertThat(doc.getMap("paths.'/feedback/submit'.post.responses")).containsKeys("401", "403", "409", "422", "429");
     }
 

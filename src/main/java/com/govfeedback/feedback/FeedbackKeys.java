@@ -1,0 +1,58 @@
+package com.govfeedback.feedback;
+
+import static com.govfeedback.storage.Attributes.s;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.govfeedback.storage.Attributes;
+import com.govfeedback.storage.TableSchema;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The key values of a feedback item and of the indexes it appears in (docs/storage.md lists the access patterns).
+ *
+ * <pre>
+ * PK = FEEDBACK#{id}          SK = FEEDBACK
+ * GSI1PK = CITIZEN#{subject}  GSI1SK = {id}                  a citizen's feedback, newest first
+ * GSI2PK = QUEUE#{department} GSI2SK = {nearest due}#{id}    a department's open work, nearest deadline first
+ * GSI3PK = DUE#{shard}        GSI3SK = {next timer}#{id}     the sweep's work, sparse
+ * </pre>
+ */
+public final class FeedbackKeys {
+    public static final String SORT_KEY = "FEEDBACK";
+    /** Sorts after every instant: items with no running deadline go to the end of a queue. */
+    private static final String NO_DEADLINE = "~";
+
+    private FeedbackKeys() {
+    }
+
+    public static Map<String, AttributeValue> key(String id) {
+        return Map.of(TableSchema.PK, s("FEEDBACK#" + id), TableSchema.SK, s(SORT_KEY));
+    }
+
+    public static String citizenPartition(String citizen) {
+        return "CITIZEN#" + citizen;
+    }
+
+    public static String queuePartition(String department) {
+        return "QUEUE#" + department;
+    }
+
+    public static String queueSort(Instant nearestDueAt, String id) {
+        return (nearestDueAt == null ? NO_DEADLINE : Attributes.sortable(nearestDueAt)) + "#" + id;
+    }
+
+    public static String duePartition(int shard) {
+        return "DUE#" + shard;
+    }
+
+    public static int dueShard(String id) {
+        return Math.floorMod(id.hashCode(), TableSchema.DUE_SHARDS);
+    }
+
+    public static String dueSort(Instant nextTimerAt, String id) {
+        return Attributes.sortable(nextTimerAt) + "#" + id;
+    }
+}
