@@ -1,6 +1,9 @@
 package com.govfeedback.feedback;
 
 import java.time.Instant;
+import java.util.List;
+
+import com.govfeedback.notify.Notification;
 
 import com.govfeedback.sla.SlaState;
 import com.govfeedback.triage.TriageResult;
@@ -16,8 +19,9 @@ import com.govfeedback.triage.TriageResult;
  * @param sla         the acknowledge and resolve clocks
  * @param nextTimerAt the next SLA timer point the sweep must act on, null when none remain (the due index key)
  * @param nearestDueAt the earliest deadline of a running clock, null when none (the work-queue sort key)
+ * @param outbox      notifications of changes not yet delivered (and the dead ones, for the alarm and the record)
  * @param version     incremented by every change; updates name the version they read
  */
 public record Feedback(String id, String trackingNo, String citizen, Status status, Instant receivedAt, String text,
-        Channel channel, FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt, long version) {
+        Channel channel, FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt, List<Notification> outbox, long version) {
 }

@@ -37,7 +37,7 @@ public final class FeedbackClocks {
     /** The feedback with new clocks and the index times they imply as of {@code at}; the version is unchanged. */
     public Feedback withSla(Feedback f, SlaState sla, Instant at) {
         return new Feedback(f.id(), f.trackingNo(), f.citizen(), f.status(), f.receivedAt(), f.text(), f.channel(), f.context(),
-                f.triage(), sla, timers.nextTimerAt(sla), clocks.view(sla, at).nearestDueAt(), f.version());
+                f.triage(), sla, timers.nextTimerAt(sla), clocks.view(sla, at).nearestDueAt(), f.outbox(), f.version());
     }
 
     public SlaView view(Feedback f, Instant now) {

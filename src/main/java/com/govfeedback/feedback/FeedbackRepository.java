@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.govfeedback.notify.NotificationAttributes;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.sla.SlaStateJson;
 import com.govfeedback.storage.Attributes;
@@ -159,6 +160,7 @@ public final class FeedbackRepository {
         item.put("context", AttributeValue.fromM(contextToMap(f.context())));
         item.put("triage", AttributeValue.fromM(triageToMap(f.triage())));
         item.put("sla", s(SlaStateJson.write(f.sla())));
+        item.put("outbox", NotificationAttributes.toAttribute(f.outbox()));
         item.put("version", n(f.version()));
         return item;
     }
@@ -170,7 +172,7 @@ public final class FeedbackRepository {
                 Channel.valueOf(string(item, "channel")), contextFromMap(Attributes.map(item, "context")),
                 triageFromMap(Attributes.map(item, "triage"), text), SlaStateJson.read(string(item, "sla")),
                 sortKeyInstant(string(item, TableSchema.BY_DUE.sortKey())), sortKeyInstant(string(item, TableSchema.BY_QUEUE.sortKey())),
-                Attributes.number(item, "version"));
+                NotificationAttributes.fromAttribute(item.get("outbox")), Attributes.number(item, "version"));
     }
 
     /** The instant at the front of a "{instant}#{id}" sort key; null when absent or "no deadline". */

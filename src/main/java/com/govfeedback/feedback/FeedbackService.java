@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import com.govfeedback.auth.Caller;
@@ -73,7 +74,7 @@ public final class FeedbackService {
         }
         Feedback feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
                 caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
-                decision, null, null, null, 1));
+                decision, null, null, null, List.of(), 1));
         repository.insert(feedback);
         return view(feedback);
     }
