@@ -9,12 +9,17 @@ import java.util.Arrays;
 public final class Features {
     final int[] text;
     int count;
-    int[] buckets = new int[64];
-    int[] starts = new int[64];
-    int[] ends = new int[64];
+    int[] buckets;
+    int[] starts;
+    int[] ends;
 
+    /** Sized for the usual count (three n-grams a character plus cue words), so it rarely grows. */
     Features(int[] text) {
         this.text = text;
+        int capacity = 4 * text.length + 16;
+        buckets = new int[capacity];
+        starts = new int[capacity];
+        ends = new int[capacity];
     }
 
     void add(int bucket, int start, int end) {

@@ -99,10 +99,12 @@ public final class LinearModel {
     /** Probabilities of every head's labels, laid out as the heads' offsets say. */
     public double[] predict(Features features) {
         int[] sums = new int[width];
+        int[] buckets = features.buckets;
+        byte[] w = weights;
         for (int i = 0; i < features.count; i++) {
-            int row = features.buckets[i] * width;
+            int row = buckets[i] * width;
             for (int k = 0; k < width; k++) {
-                sums[k] += weights[row + k];
+                sums[k] += w[row + k];
             }
         }
         double value = features.value();

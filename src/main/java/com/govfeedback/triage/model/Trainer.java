@@ -24,7 +24,7 @@ public final class Trainer {
     /** @param l2 penalty per update on the touched weights; larger generalises more and fits less */
     public record Options(int bucketBits, int epochs, double learningRate, double l2, long seed) {
         public static Options defaults() {
-            return new Options(17, 12, 0.2, 1e-3, 20240601L);
+            return new Options(15, 12, 0.2, 1e-3, 20240601L);
         }
     }
 

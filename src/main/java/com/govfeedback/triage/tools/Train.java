@@ -24,7 +24,7 @@ import java.util.Locale;
  * {@code make train}: reads every {@code data/triage/corpus-*.jsonl} (or {@code sample.jsonl} when
  * there is none), trains on the lines outside the held-out split, writes the model, scores the
  * held-out split and writes it out for {@code make evaluate}.
- * Arguments (all optional): {@code corpus=DIR model=FILE heldout=FILE epochs=N l2=X rate=X}.
+ * Arguments (all optional): {@code corpus=DIR model=FILE heldout=FILE bits=N epochs=N l2=X rate=X}.
  */
 public final class Train {
     private Train() {
@@ -36,7 +36,7 @@ public final class Train {
         Path modelFile = arguments.path("model", "src/main/resources/triage/model.bin");
         Path heldOutFile = arguments.path("heldout", "src/target/triage/heldout.jsonl");
         Trainer.Options defaults = Trainer.Options.defaults();
-        Trainer.Options options = new Trainer.Options(defaults.bucketBits(),
+        Trainer.Options options = new Trainer.Options((int) arguments.number("bits", defaults.bucketBits()),
                 (int) arguments.number("epochs", defaults.epochs()), arguments.number("rate", defaults.learningRate()),
                 arguments.number("l2", defaults.l2()), defaults.seed());
 
