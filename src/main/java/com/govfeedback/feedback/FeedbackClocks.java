@@ -1,6 +1,10 @@
 package com.govfeedback.feedback;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+
+import com.govfeedback.notify.Notification;
 
 import com.govfeedback.sla.Colour;
 import com.govfeedback.sla.SlaClocks;
@@ -13,6 +17,9 @@ import com.govfeedback.sla.SlaView;
  * sweep's next timer point and the queue's nearest deadline) in step with every change of the clocks.
  */
 public final class FeedbackClocks {
+    /** How long a pending notification may wait for the stream before the sweep re-drives it. */
+    public static final Duration REDRIVE_AFTER = Duration.ofMinutes(3);
+
     private final SlaClocks clocks;
     private final SlaTimers timers;
 
@@ -36,8 +43,29 @@ public final class FeedbackClocks {
 
     /** The feedback with new clocks and the index times they imply as of {@code at}; the version is unchanged. */
     public Feedback withSla(Feedback f, SlaState sla, Instant at) {
-        return new Feedback(f.id(), f.trackingNo(), f.citizen(), f.status(), f.receivedAt(), f.text(), f.channel(), f.context(),
-                f.triage(), sla, timers.nextTimerAt(sla), clocks.view(sla, at).nearestDueAt(), f.outbox(), f.version());
+        return f.withSla(sla, nextTimerAt(sla, f.outbox()), clocks.view(sla, at).nearestDueAt());
+    }
+
+    /** The index times recomputed after any change (new clocks, new or delivered notifications). Call before every write. */
+    public Feedback reindexed(Feedback f, Instant at) {
+        return withSla(f, f.sla(), at);
+    }
+
+    /**
+     * When the sweep must next look at the item: the next SLA timer point, or a pending notification whose retry is due
+     * {@link #REDRIVE_AFTER} after it was planned (the stream should have delivered it by then), whichever is first.
+     */
+    Instant nextTimerAt(SlaState sla, List<Notification> outbox) {
+        Instant next = timers.nextTimerAt(sla);
+        for (Notification n : outbox) {
+            if (n.state() == Notification.State.PENDING) {
+                Instant redrive = n.nextAttemptAt().plus(REDRIVE_AFTER);
+                if (next == null || redrive.isBefore(next)) {
+                    next = redrive;
+                }
+            }
+        }
+        return next;
     }
 
     public SlaView view(Feedback f, Instant now) {
