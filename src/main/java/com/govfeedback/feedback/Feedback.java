@@ -23,5 +23,32 @@ import com.govfeedback.triage.TriageResult;
  * @param version     incremented by every change; updates name the version they read
  */
 public record Feedback(String id, String trackingNo, String citizen, Status status, Instant receivedAt, String text,
-        Channel channel, FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt, List<Notification> outbox, long version) {
+        Channel channel, FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt,
+        List<Notification> outbox, long version) {
+
+    /*
+     * Copies with one part changed. Code outside this record uses these rather than the constructor, so a new
+     * field is added in one place.
+     */
+
+    public Feedback withSla(SlaState newSla, Instant newNextTimerAt, Instant newNearestDueAt) {
+        return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, newSla, newNextTimerAt,
+                newNearestDueAt, outbox, version);
+    }
+
+    public Feedback withOutbox(List<Notification> newOutbox) {
+        return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
+                List.copyOf(newOutbox), version);
+    }
+
+    public Feedback withStatus(Status newStatus) {
+        return new Feedback(id, trackingNo, citizen, newStatus, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
+                outbox, version);
+    }
+
+    /** The copy to write back: one version on from the one read ({@link FeedbackRepository#replace}). */
+    public Feedback nextVersion() {
+        return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
+                outbox, version + 1);
+    }
 }
