@@ -6,7 +6,7 @@ JAVA_ENV := JAVA_HOME=$$(scripts/find-jdk.sh)
 KEYS := .local/keys
 CORE_CLASSES := src/target/classes
 
-.PHONY: help run test token bench node-tools local-api keys
+.PHONY: help run test token bench node-tools local-api keys train evaluate classify
 
 # package, package-native, synth, deploy, localstack-deploy (docs/deploy.md)
 include infra/infra.mk
@@ -15,7 +15,10 @@ help:
 	@echo "make run      start the store and the API on http://localhost:8080 (Ctrl-C stops)"
 	@echo "make test     run every test"
 	@echo "make token ROLE=citizen|staff|supervisor|admin SUB=<subject> [DEPT=<department code>]"
-	@echo "make bench    measure submissions per second against the local API and the store"
+	@echo "make bench    measure submissions per second against the local API and the store, and triage speed"
+	@echo "make train    retrain the triage model from data/triage/corpus-*.jsonl"
+	@echo "make evaluate IN=labelled.jsonl    accuracy and macro-F1 of type, colour and domain"
+	@echo "make classify IN=a.jsonl OUT=b.jsonl"
 	@echo "make package | package-native | synth | deploy | localstack-deploy   (docs/deploy.md)"
 
 ## Node tools (dynalite) from package-lock.json, reinstalled when the lock file changes
@@ -46,3 +49,17 @@ test: node-tools
 
 bench: node-tools local-api keys
 	scripts/bench.sh
+	$(JAVA_ENV) $(MVNW) -q -pl src test-compile exec:exec -Dexec.executable=$$(scripts/find-jdk.sh)/bin/java -Dexec.classpathScope=test \
+	  -Dexec.args="-cp %classpath com.govfeedback.triage.bench.TriageBench"
+
+## Triage model: reproducible training, evaluation on any labelled file, batch classification
+train:
+	$(JAVA_ENV) $(MVNW) -q -pl src compile exec:java -Dexec.mainClass=com.govfeedback.triage.tools.Train
+
+evaluate:
+	@test -n "$(IN)" || { echo "usage: make evaluate IN=labelled.jsonl"; exit 2; }
+	$(JAVA_ENV) $(MVNW) -q -pl src compile exec:java -Dexec.mainClass=com.govfeedback.triage.tools.Evaluate -Dexec.args="in=$(abspath $(IN))"
+
+classify:
+	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make classify IN=a.jsonl OUT=b.jsonl"; exit 2; }
+	$(JAVA_ENV) $(MVNW) -q -pl src compile exec:java -Dexec.mainClass=com.govfeedback.triage.tools.Classify -Dexec.args="in=$(abspath $(IN)) out=$(abspath $(OUT))"
