@@ -3,6 +3,7 @@ package com.govfeedback.feedback;
 import java.time.Instant;
 import java.util.List;
 
+import com.govfeedback.feedback.similar.Similarity;
 import com.govfeedback.notify.Notification;
 
 import com.govfeedback.sla.SlaState;
@@ -19,12 +20,13 @@ import com.govfeedback.triage.TriageResult;
  * @param sla         the acknowledge and resolve clocks
  * @param nextTimerAt the next SLA timer point the sweep must act on, null when none remain (the due index key)
  * @param nearestDueAt the earliest deadline of a running clock, null when none (the work-queue sort key)
+ * @param similar     the near-duplicate cluster it belongs to
  * @param outbox      notifications of changes not yet delivered (and the dead ones, for the alarm and the record)
  * @param version     incremented by every change; updates name the version they read
  */
 public record Feedback(String id, String trackingNo, String citizen, Status status, Instant receivedAt, String text,
         Channel channel, FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt,
-        List<Notification> outbox, long version) {
+        Similarity similar, List<Notification> outbox, long version) {
 
     /*
      * Copies with one part changed. Code outside this record uses these rather than the constructor, so a new
@@ -33,22 +35,22 @@ public record Feedback(String id, String trackingNo, String citizen, Status stat
 
     public Feedback withSla(SlaState newSla, Instant newNextTimerAt, Instant newNearestDueAt) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, newSla, newNextTimerAt,
-                newNearestDueAt, outbox, version);
+                newNearestDueAt, similar, outbox, version);
     }
 
     public Feedback withOutbox(List<Notification> newOutbox) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                List.copyOf(newOutbox), version);
+                similar, List.copyOf(newOutbox), version);
     }
 
     public Feedback withStatus(Status newStatus) {
         return new Feedback(id, trackingNo, citizen, newStatus, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                outbox, version);
+                similar, outbox, version);
     }
 
     /** The copy to write back: one version on from the one read ({@link FeedbackRepository#replace}). */
     public Feedback nextVersion() {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                outbox, version + 1);
+                similar, outbox, version + 1);
     }
 }

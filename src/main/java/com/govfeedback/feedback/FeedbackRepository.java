@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.govfeedback.feedback.similar.SimilarFeedback;
+import com.govfeedback.feedback.similar.Similarity;
 import com.govfeedback.notify.NotificationAttributes;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.sla.SlaStateJson;
@@ -160,6 +162,8 @@ public final class FeedbackRepository {
         item.put("context", AttributeValue.fromM(contextToMap(f.context())));
         item.put("triage", AttributeValue.fromM(triageToMap(f.triage())));
         item.put("sla", s(SlaStateJson.write(f.sla())));
+        item.put("clusterId", s(f.similar().clusterId()));
+        item.put("signature", SimilarFeedback.encode(f.similar().signature()));
         item.put("outbox", NotificationAttributes.toAttribute(f.outbox()));
         item.put("version", n(f.version()));
         return item;
@@ -172,6 +176,7 @@ public final class FeedbackRepository {
                 Channel.valueOf(string(item, "channel")), contextFromMap(Attributes.map(item, "context")),
                 triageFromMap(Attributes.map(item, "triage"), text), SlaStateJson.read(string(item, "sla")),
                 sortKeyInstant(string(item, TableSchema.BY_DUE.sortKey())), sortKeyInstant(string(item, TableSchema.BY_QUEUE.sortKey())),
+                new Similarity(string(item, "clusterId"), SimilarFeedback.decode(item.get("signature"))),
                 NotificationAttributes.fromAttribute(item.get("outbox")), Attributes.number(item, "version"));
     }
 

@@ -10,12 +10,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.FeedbackRepository.SubmissionClaim;
 import com.govfeedback.feedback.SubmissionValidator.ValidSubmission;
+import com.govfeedback.feedback.similar.SimilarFeedback;
+import com.govfeedback.feedback.similar.Similarity;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.NotFoundException;
@@ -33,13 +37,16 @@ public final class FeedbackService {
     private final SubmissionLimiter limiter;
     private final Triage triage;
     private final FeedbackClocks clocks;
+    private final SimilarFeedback similar;
     private final Clock clock;
 
-    public FeedbackService(FeedbackRepository repository, SubmissionLimiter limiter, Triage triage, FeedbackClocks clocks, Clock clock) {
+    public FeedbackService(FeedbackRepository repository, SubmissionLimiter limiter, Triage triage, FeedbackClocks clocks,
+            SimilarFeedback similar, Clock clock) {
         this.repository = repository;
         this.limiter = limiter;
         this.triage = triage;
         this.clocks = clocks;
+        this.similar = similar;
         this.clock = clock;
     }
 
@@ -69,13 +76,16 @@ public final class FeedbackService {
         }
         // only a retry can find the feedback already stored; a first attempt writes it without looking
         Optional<Feedback> stored = firstAttempt ? Optional.empty() : repository.find(claim.feedbackId());
-        if (stored.isPresent()) {
-            return view(stored.get());
+        Feedback feedback = stored.orElse(null);
+        if (feedback == null) {
+            Similarity placed = similar.place(claim.feedbackId(), decision.domain(), decision.maskedText(), claim.receivedAt());
+            feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
+                    caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
+                    decision, null, null, null, placed, List.of(), 1));
+            repository.insert(feedback);
         }
-        Feedback feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
-                caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
-                decision, null, null, null, List.of(), 1));
-        repository.insert(feedback);
+        // after the feedback, and again on every retry: a crash between the writes is completed by the retry
+        similar.record(feedback.id(), feedback.triage().domain(), feedback.similar(), feedback.receivedAt());
         return view(feedback);
     }
 
@@ -93,6 +103,10 @@ public final class FeedbackService {
                 .orElseThrow(() -> new NotFoundException("no feedback " + id));
     }
 
+    private FeedbackView view(Feedback f) {
+        return views(List.of(f)).get(0);
+    }
+
     /** The caller's own feedback, newest first. */
     public FeedbackPage mine(Caller caller, Integer limit, String cursor) {
         caller.require(Role.CITIZEN, "listing one's own feedback");
@@ -101,12 +115,16 @@ public final class FeedbackService {
             throw new ValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         FeedbackRepository.Slice slice = repository.listByCitizen(caller.subject(), size, Cursors.decode(cursor));
-        return new FeedbackPage(slice.items().stream().map(this::view).toList(), Cursors.encode(slice.lastId()));
+        return new FeedbackPage(views(slice.items()), Cursors.encode(slice.lastId()));
     }
 
-    private FeedbackView view(Feedback f) {
-        return new FeedbackView(f.id(), f.trackingNo(), f.status(), f.receivedAt(), f.text(), f.channel(), f.context(),
-                f.triage().withMaskedText(null), clocks.view(f, clock.instant()), f.version());
+    /** Views of several feedback at one instant, reading their clusters' sizes in one call. */
+    private List<FeedbackView> views(List<Feedback> items) {
+        Instant now = clock.instant();
+        Map<String, Integer> members = similar.members(items.stream().map(f -> f.similar().clusterId()).collect(Collectors.toSet()));
+        return items.stream().map(f -> new FeedbackView(f.id(), f.trackingNo(), f.status(), f.receivedAt(), f.text(), f.channel(),
+                f.context(), f.triage().withMaskedText(null), clocks.view(f, now),
+                new FeedbackView.SimilarView(f.similar().clusterId(), members.get(f.similar().clusterId())), f.version())).toList();
     }
 
     /** Citizens see their own; staff their department's, lead or copied; supervisors and admins everything. */

@@ -11,11 +11,14 @@ import jakarta.inject.Singleton;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackRepository;
 import com.govfeedback.feedback.FeedbackService;
+import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.SubmissionLimiter;
 import com.govfeedback.sla.SlaClocks;
 import com.govfeedback.sla.SlaTimers;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.similar.SimilaritySignature;
+import com.govfeedback.triage.text.TextNormalizer;
 
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,6 +56,7 @@ public class CoreWiring {
     @ApplicationScoped
     FeedbackService feedbackService(DynamoDbClient dynamo, ApiConfig config, Triage triage, FeedbackClocks clocks, Clock clock) {
         return new FeedbackService(new FeedbackRepository(dynamo, config.tableName()),
-                new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), triage, clocks, clock);
+                new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), triage, clocks,
+                new SimilarFeedback(dynamo, config.tableName(), new SimilaritySignature(TextNormalizer.loadDefault())), clock);
     }
 }

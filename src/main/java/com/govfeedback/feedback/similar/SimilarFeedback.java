@@ -1,0 +1,204 @@
+package com.govfeedback.feedback.similar;
+
+import static com.govfeedback.storage.Attributes.n;
+import static com.govfeedback.storage.Attributes.s;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.govfeedback.feedback.FeedbackKeys;
+import com.govfeedback.storage.Attributes;
+import com.govfeedback.storage.StoreCalls;
+import com.govfeedback.storage.TableSchema;
+import com.govfeedback.triage.similar.SimilaritySignature;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Links a new feedback to open near-duplicates of the same domain from the last 14 days ("me too"), reading only
+ * the candidates that share a locality-sensitive band with it, never the table:
+ *
+ * <pre>
+ * band entry: PK = SIMILAR#{domain}#{band key}   SK = {received at}#{feedback id}   (clusterId; TTL 14 days)
+ * cluster:    PK = CLUSTER#{cluster id}          SK = CLUSTER                      (memberIds: a string set)
+ * </pre>
+ *
+ * A cluster is named after its first feedback and gets an item when a second one joins; its size is the size of the
+ * member set, so recording the same member twice (a retried submission) counts it once.
+ */
+public final class SimilarFeedback {
+    public static final Duration WINDOW = Duration.ofDays(14);
+    /** The newest entries read per band; enough for a burst of identical reports, bounded for cost. */
+    static final int CANDIDATES_PER_BAND = 20;
+    private static final Set<String> CLOSED = Set.of("RESOLVED", "CLOSED", "REJECTED", "MERGED");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final SimilaritySignature signatures;
+
+    public SimilarFeedback(DynamoDbClient dynamo, String table, SimilaritySignature signatures) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.signatures = signatures;
+    }
+
+    /** The cluster a new feedback joins: the most similar open candidate's, or a cluster of its own. */
+    public Similarity place(String feedbackId, String domain, String maskedText, Instant receivedAt) {
+        long[] signature = signatures.signature(maskedText);
+        Map<String, String> candidates = candidates(domain, SimilaritySignature.bandKeys(signature), receivedAt);
+        candidates.remove(feedbackId);
+        String bestCluster = feedbackId;
+        double best = SimilaritySignature.NEAR_DUPLICATE;
+        for (Map<String, AttributeValue> item : readFeedback(candidates.keySet())) {
+            AttributeValue stored = item.get("signature");
+            if (stored == null || CLOSED.contains(Attributes.string(item, "status"))) {
+                continue;
+            }
+            double similarity = SimilaritySignature.similarity(signature, decode(stored));
+            if (similarity >= best) {
+                best = similarity;
+                bestCluster = Attributes.string(item, "clusterId");
+            }
+        }
+        return new Similarity(bestCluster, signature);
+    }
+
+    /** Records a stored feedback's band entries and cluster membership; idempotent, so a retry may repeat it. */
+    public void record(String feedbackId, String domain, Similarity similarity, Instant receivedAt) {
+        long expires = receivedAt.plus(WINDOW).getEpochSecond();
+        List<WriteRequest> entries = new ArrayList<>();
+        for (String band : SimilaritySignature.bandKeys(similarity.signature())) {
+            Map<String, AttributeValue> entry = new HashMap<>();
+            entry.put(TableSchema.PK, s(bandPartition(domain, band)));
+            entry.put(TableSchema.SK, s(Attributes.sortable(receivedAt) + "#" + feedbackId));
+            entry.put(TableSchema.ENTITY, s("SIMILAR"));
+            entry.put("feedbackId", s(feedbackId));
+            entry.put(TableSchema.TTL, n(expires));
+            entries.add(WriteRequest.builder().putRequest(PutRequest.builder().item(entry).build()).build());
+        }
+        writeAll(entries);
+        if (!similarity.clusterId().equals(feedbackId)) {
+            StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(clusterKey(similarity.clusterId()))
+                    .updateExpression("ADD memberIds :members SET #entity = :entity")
+                    .expressionAttributeNames(Map.of("#entity", TableSchema.ENTITY))
+                    .expressionAttributeValues(Map.of(":members", AttributeValue.fromSs(List.of(similarity.clusterId(), feedbackId)),
+                            ":entity", s("CLUSTER")))));
+        }
+    }
+
+    /** How many feedback each cluster holds ("me too" count), in one read; 1 for a cluster nobody has joined. */
+    public Map<String, Integer> members(Set<String> clusterIds) {
+        Map<String, Integer> sizes = new HashMap<>();
+        for (String id : clusterIds) {
+            sizes.put(id, 1);
+        }
+        if (clusterIds.isEmpty()) {
+            return sizes;
+        }
+        KeysAndAttributes keys = KeysAndAttributes.builder().keys(clusterIds.stream().map(SimilarFeedback::clusterKey).toList()).build();
+        var response = StoreCalls.call(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(table, keys))));
+        for (Map<String, AttributeValue> cluster : response.responses().getOrDefault(table, List.of())) {
+            AttributeValue memberIds = cluster.get("memberIds");
+            if (memberIds != null && memberIds.hasSs()) {
+                sizes.put(cluster.get(TableSchema.PK).s().substring("CLUSTER#".length()), memberIds.ss().size());
+            }
+        }
+        return sizes;
+    }
+
+    public static AttributeValue encode(long[] signature) {
+        ByteBuffer bytes = ByteBuffer.allocate(signature.length * Long.BYTES);
+        for (long value : signature) {
+            bytes.putLong(value);
+        }
+        return AttributeValue.fromB(SdkBytes.fromByteArray(bytes.array()));
+    }
+
+    public static long[] decode(AttributeValue value) {
+        ByteBuffer bytes = value.b().asByteBuffer();
+        long[] signature = new long[bytes.remaining() / Long.BYTES];
+        for (int i = 0; i < signature.length; i++) {
+            signature[i] = bytes.getLong();
+        }
+        return signature;
+    }
+
+    /** Feedback ids sharing a band within the window, newest first per band; the bands are read in parallel. */
+    private Map<String, String> candidates(String domain, List<String> bands, Instant receivedAt) {
+        String from = Attributes.sortable(receivedAt.minus(WINDOW));
+        Map<String, String> found = new LinkedHashMap<>();
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<Map<String, AttributeValue>>>> reads = new ArrayList<>();
+            for (String band : bands) {
+                reads.add(readers.submit(() -> StoreCalls.call(() -> dynamo.query(b -> b.tableName(table)
+                        .keyConditionExpression("PK = :pk AND SK >= :from")
+                        .expressionAttributeValues(Map.of(":pk", s(bandPartition(domain, band)), ":from", s(from)))
+                        .scanIndexForward(false).limit(CANDIDATES_PER_BAND))).items()));
+            }
+            for (Future<List<Map<String, AttributeValue>>> read : reads) {
+                for (Map<String, AttributeValue> entry : read.get()) {
+                    found.put(Attributes.string(entry, "feedbackId"), "");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        return found;
+    }
+
+    private List<Map<String, AttributeValue>> readFeedback(Set<String> ids) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<String> pending = new ArrayList<>(ids);
+        while (!pending.isEmpty()) {
+            List<String> batch = pending.subList(0, Math.min(100, pending.size()));
+            KeysAndAttributes keys = KeysAndAttributes.builder().keys(batch.stream().map(FeedbackKeys::key).toList())
+                    .projectionExpression("#status, signature, clusterId").expressionAttributeNames(Map.of("#status", "status")).build();
+            var response = StoreCalls.call(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(table, keys))));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            List<String> unprocessed = new ArrayList<>();
+            KeysAndAttributes left = response.unprocessedKeys().get(table);
+            if (left != null) {
+                left.keys().forEach(key -> unprocessed.add(key.get(TableSchema.PK).s().substring("FEEDBACK#".length())));
+            }
+            batch.clear();
+            pending.addAll(unprocessed);
+        }
+        return items;
+    }
+
+    private void writeAll(List<WriteRequest> requests) {
+        List<WriteRequest> pending = requests;
+        while (!pending.isEmpty()) {
+            List<WriteRequest> batch = pending;
+            var response = StoreCalls.call(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, batch))));
+            pending = response.unprocessedItems().getOrDefault(table, List.of());
+        }
+    }
+
+    private static String bandPartition(String domain, String band) {
+        return "SIMILAR#" + domain + "#" + band;
+    }
+
+    private static Map<String, AttributeValue> clusterKey(String clusterId) {
+        return Map.of(TableSchema.PK, s("CLUSTER#" + clusterId), TableSchema.SK, s("CLUSTER"));
+    }
+}
