@@ -104,8 +104,8 @@ public final class Triage {
         Features features = model.extractor().extract(cps);
         double[] p = model.predict(features);
 
-        int type = argmax(p, typeHead);
-        int domain = argmax(p, domainHead);
+        int type = typeHead.argmax(p);
+        int domain = domainHead.argmax(p);
         String typeCode = typeHead.labels().get(type);
         String domainCode = domainHead.labels().get(domain);
         double typeConfidence = p[typeHead.offset() + type];
@@ -188,16 +188,6 @@ public final class Triage {
                 }
             }
         }
-    }
-
-    private static int argmax(double[] p, LinearModel.Head head) {
-        int best = 0;
-        for (int k = 1; k < head.size(); k++) {
-            if (p[head.offset() + k] > p[head.offset() + best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     private static double round(double confidence) {

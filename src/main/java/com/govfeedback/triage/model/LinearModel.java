@@ -26,6 +26,17 @@ public final class LinearModel {
         public int size() {
             return labels.size();
         }
+
+        /** The index of this head's most probable label within {@code p}, the scores of every head. */
+        public int argmax(double[] p) {
+            int best = 0;
+            for (int k = 1; k < size(); k++) {
+                if (p[offset + k] > p[offset + best]) {
+                    best = k;
+                }
+            }
+            return best;
+        }
     }
 
     /** A named list of cue words, one shared feature for all of them. */

@@ -49,8 +49,8 @@ class TrainerTest {
 
         long right = lines.stream().filter(line -> {
             double[] p = model.predict(model.extractor().extract(trainer.modelText(line.text())));
-            return type.labels().get(argmax(p, type)).equals(line.type())
-                    && domain.labels().get(argmax(p, domain)).equals(line.domain());
+            return type.labels().get(type.argmax(p)).equals(line.type())
+                    && domain.labels().get(domain.argmax(p)).equals(line.domain());
         }).count();
         assertThat((double) right / lines.size()).isGreaterThan(0.9);
     }
@@ -66,16 +66,6 @@ class TrainerTest {
         assertThat(heldOut / 4000.0).isBetween(0.12, 0.18);
         assertThat(HeldOutSplit.isHeldOut(trainer.modelText("醫保報銷進度查不到")))
                 .isEqualTo(HeldOutSplit.isHeldOut(trainer.modelText("医保报销进度查不到")));
-    }
-
-    private static int argmax(double[] p, LinearModel.Head head) {
-        int best = 0;
-        for (int k = 1; k < head.size(); k++) {
-            if (p[head.offset() + k] > p[head.offset() + best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     private static byte[] bytes(LinearModel model) throws IOException {
