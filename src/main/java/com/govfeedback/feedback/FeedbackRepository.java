@@ -166,7 +166,8 @@ public final class FeedbackRepository {
         return key;
     }
 
-    static Map<String, AttributeValue> toItem(Feedback f) {
+    /** The item as stored, with its index keys; public for bulk loads (the sweep benchmark seeds with BatchWriteItem). */
+    public static Map<String, AttributeValue> toItem(Feedback f) {
         Map<String, AttributeValue> item = new HashMap<>(FeedbackKeys.key(f.id()));
         item.put(TableSchema.ENTITY, s("FEEDBACK"));
         item.put(TableSchema.BY_CITIZEN.partitionKey(), s(FeedbackKeys.citizenPartition(f.citizen())));
