@@ -45,12 +45,12 @@ curl -fs "http://localhost:$API_PORT/q/health/ready" >/dev/null || { echo "the A
 # the sweep, once a minute, as a plain JVM on the core's classes (the API has created the table by now)
 if [ -n "$SWEEP_EVERY" ]; then
   if [ ! -s "$SWEEP_CLASSPATH" ] || [ src/pom.xml -nt "$SWEEP_CLASSPATH" ]; then
-    ./mvnw -B -ntp -q -pl src dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$SWEEP_CLASSPATH"
+    ./mvnw -B -ntp -q -pl src dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$PWD/$SWEEP_CLASSPATH"
   fi
   mkdir -p .local
   (
     while sleep "$SWEEP_EVERY"; do
-      DYNAMODB_ENDPOINT="http://localhost:$STORE_PORT" "$JAVA_HOME/bin/java" -Xmx128m \
+      DYNAMODB_ENDPOINT="http://localhost:$STORE_PORT" "$JAVA_HOME/bin/java" -Xmx128m -Dslf4j.internal.verbosity=ERROR \
         -cp "src/target/classes:$(cat "$SWEEP_CLASSPATH")" com.govfeedback.feedback.sweep.SweepOnce >>.local/sweep.log 2>&1 || true
     done
   ) &

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackRepository;
@@ -40,8 +41,8 @@ public final class SweepOnce {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
             DueSweep sweep = new DueSweep(new FeedbackRepository(dynamo, table), shippedClocks(), SweepSettings.DEFAULT);
-            SweepReport report = sweep.run(at, () -> true, dryRun);
-            System.out.println((dryRun ? "dry run (nothing written) " : "") + "as of " + at + ": " + report.asMap());
+            // DueSweep logs the counts
+            sweep.run(at, () -> true, dryRun);
         }
     }
 
@@ -56,7 +57,7 @@ public final class SweepOnce {
     /** Empty means now; else {@code 2026-03-02T04:00:00Z} or {@code 2026-03-02T12:00+08:00}. */
     static Instant parseAt(String text) {
         if (text.isBlank()) {
-            return Instant.now();
+            return Instant.now().truncatedTo(ChronoUnit.MILLIS);
         }
         try {
             return OffsetDateTime.parse(text).toInstant();
