@@ -12,10 +12,6 @@ public interface SweepConfig {
     @WithDefault("feedback")
     String tableName();
 
-    /** Create the table at start-up when it is missing: tests only; the CDK stack owns it in the cloud. */
-    @WithDefault("false")
-    boolean createTable();
-
     Sweep sweep();
 
     interface Sweep {

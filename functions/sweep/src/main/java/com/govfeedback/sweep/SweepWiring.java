@@ -1,9 +1,6 @@
 package com.govfeedback.sweep;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import com.govfeedback.feedback.FeedbackClocks;
@@ -12,26 +9,12 @@ import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepSettings;
 import com.govfeedback.sla.SlaClocks;
 import com.govfeedback.sla.SlaTimers;
-import com.govfeedback.storage.LocalTableBootstrap;
 
-import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the core's sweep once per function instance from configuration. */
 @ApplicationScoped
 public class SweepWiring {
-
-    void createTableWhenAsked(@Observes StartupEvent start, DynamoDbClient dynamo, SweepConfig config) {
-        if (config.createTable()) {
-            LocalTableBootstrap.createIfMissing(dynamo, config.tableName());
-        }
-    }
-
-    @Produces
-    @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Produces
     @ApplicationScoped
