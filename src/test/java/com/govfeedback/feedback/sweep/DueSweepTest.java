@@ -129,12 +129,15 @@ class DueSweepTest {
     }
 
     @Test
-    void itemsNotYetDueAreNeverRead() {
+    void itemsNotYetDueAreNeverReadAndPagesFollowEachOther() {
+        // one shard, so that the three due items span two pages of two and sort before ten items due later
+        int shard = 3;
+        Instant later = at("2026-03-02T11:00");
         for (int i = 0; i < 10; i++) {
-            store.submitted(at("2026-03-02T11:00"));
+            store.submitted(later, SweepFixtures.idInShard(shard, later));
         }
         for (int i = 0; i < 3; i++) {
-            store.submitted(SUBMITTED);
+            store.submitted(SUBMITTED, SweepFixtures.idInShard(shard, SUBMITTED));
         }
 
         SweepReport report = store.sweep(SweepSettings.DEFAULT.withPageSize(2)).run(at("2026-03-02T11:30"), ALWAYS, false);
