@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Starts the whole system on this machine: dynalite (a DynamoDB-compatible store) and the HTTP API.
+# Starts the whole system on this machine: dynalite (a DynamoDB-compatible store), the HTTP API, and the SLA sweep
+# every minute.
 #   scripts/start-local.sh            data on disk under .local/dynamodb, API on :8080, until Ctrl-C
 #   STORE_PATH= API_PORT=… STORE_PORT=… scripts/start-local.sh   (make bench: in-memory store, other ports)
+#   SWEEP_EVERY=  scripts/start-local.sh   no sweep loop (SWEEP_EVERY=<seconds> sets its pace; 60 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 API_PORT=${API_PORT:-8080}
 STORE_PORT=${STORE_PORT:-8000}
 STORE_PATH=${STORE_PATH-.local/dynamodb}
 API_JAR=functions/api/target/local/quarkus-app/quarkus-run.jar
+SWEEP_EVERY=${SWEEP_EVERY-60}
+SWEEP_CLASSPATH=src/target/sweep.classpath
 export JAVA_HOME=${JAVA_HOME:-$(scripts/find-jdk.sh)}
 
 pids=()
@@ -37,6 +41,24 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs "http://localhost:$API_PORT/q/health/ready" >/dev/null || { echo "the API did not become ready" >&2; exit 1; }
+
+# the sweep, once a minute, as a plain JVM on the core's classes (the API has created the table by now)
+if [ -n "$SWEEP_EVERY" ]; then
+  if [ ! -s "$SWEEP_CLASSPATH" ] || [ src/pom.xml -nt "$SWEEP_CLASSPATH" ]; then
+    ./mvnw -B -ntp -q -pl src dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$PWD/$SWEEP_CLASSPATH"
+  fi
+  mkdir -p .local
+  (
+    while sleep "$SWEEP_EVERY"; do
+      DYNAMODB_ENDPOINT="http://localhost:$STORE_PORT" "$JAVA_HOME/bin/java" -Xmx128m -Dslf4j.internal.verbosity=ERROR \
+        -cp "src/target/classes:$(cat "$SWEEP_CLASSPATH")" com.govfeedback.feedback.sweep.SweepOnce >>.local/sweep.log 2>&1 || true
+    done
+  ) &
+  pids+=($!)
+  sweep_line="every ${SWEEP_EVERY}s, log in .local/sweep.log; once: make sweep [AT=<ISO-8601 time>] [DRY_RUN=1]"
+else
+  sweep_line="off (SWEEP_EVERY is empty); once: make sweep [AT=<ISO-8601 time>] [DRY_RUN=1]"
+fi
 cat <<MSG
 
   Feedback API   http://localhost:$API_PORT            (POST /feedback/submit, /feedback/get, /feedback/mine …)
@@ -44,6 +66,7 @@ cat <<MSG
   Swagger UI     http://localhost:$API_PORT/q/swagger-ui
   Health         http://localhost:$API_PORT/q/health
   Store          http://localhost:$STORE_PORT (dynalite${STORE_PATH:+, data in $STORE_PATH})
+  SLA sweep      $sweep_line
   A token:       make token ROLE=citizen SUB=alice
 
 MSG

@@ -24,6 +24,8 @@ public final class FeedbackKeys {
     public static final String SORT_KEY = "FEEDBACK";
     /** Sorts after every instant: items with no running deadline go to the end of a queue. */
     private static final String NO_DEADLINE = "~";
+    /** Sorts after every id: {@code dueSort(now, AFTER_EVERY_ID)} bounds "every item due at or before now". */
+    public static final String AFTER_EVERY_ID = "~";
 
     private FeedbackKeys() {
     }

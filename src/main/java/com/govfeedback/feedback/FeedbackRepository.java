@@ -134,6 +134,33 @@ public final class FeedbackRepository {
         return new Slice(items, more ? items.get(items.size() - 1).id() : null);
     }
 
+    /**
+     * A page of the sweep's work in one shard of the due index: items whose next timer point is at or before {@code now},
+     * oldest first. {@code read} is what the query read (the index holds only items with a timer, so it equals the
+     * items returned); {@code nextStart} is null on the last page.
+     */
+    public record DuePage(List<Feedback> items, int read, Map<String, AttributeValue> nextStart) {
+    }
+
+    public DuePage dueItems(int shard, Instant now, int limit, Map<String, AttributeValue> startKey) {
+        QueryResponse response = StoreCalls.call(() -> dynamo.query(b -> {
+            b.tableName(table).indexName(TableSchema.BY_DUE.name())
+                    .keyConditionExpression(TableSchema.BY_DUE.partitionKey() + " = :pk AND " + TableSchema.BY_DUE.sortKey() + " <= :until")
+                    .expressionAttributeValues(Map.of(":pk", s(FeedbackKeys.duePartition(shard)),
+                            ":until", s(FeedbackKeys.dueSort(now, FeedbackKeys.AFTER_EVERY_ID))))
+                    .limit(limit);
+            if (startKey != null) {
+                b.exclusiveStartKey(startKey);
+            }
+        }));
+        List<Feedback> items = new ArrayList<>(response.count());
+        for (Map<String, AttributeValue> item : response.items()) {
+            items.add(fromItem(item));
+        }
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+        return new DuePage(items, response.scannedCount(), more ? response.lastEvaluatedKey() : null);
+    }
+
     private static Map<String, AttributeValue> claimKey(String citizen, String clientRequestId) {
         Map<String, AttributeValue> key = new HashMap<>();
         key.put(TableSchema.PK, s(FeedbackKeys.citizenPartition(citizen)));
@@ -141,7 +168,8 @@ public final class FeedbackRepository {
         return key;
     }
 
-    static Map<String, AttributeValue> toItem(Feedback f) {
+    /** The item as stored, with its index keys; public for bulk loads (the sweep benchmark seeds with BatchWriteItem). */
+    public static Map<String, AttributeValue> toItem(Feedback f) {
         Map<String, AttributeValue> item = new HashMap<>(FeedbackKeys.key(f.id()));
         item.put(TableSchema.ENTITY, s("FEEDBACK"));
         item.put(TableSchema.BY_CITIZEN.partitionKey(), s(FeedbackKeys.citizenPartition(f.citizen())));

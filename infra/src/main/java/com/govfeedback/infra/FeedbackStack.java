@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.govfeedback.feedback.sweep.SweepMetric;
 import com.govfeedback.storage.TableSchema;
 
 import software.amazon.awscdk.Annotations;

@@ -15,9 +15,9 @@ import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.sns.ITopic;
 
 /**
- * Every IAM action a function is given, in one place, each on the exact resource it needs. Two actions take no
- * resource in AWS and so stand on "*": cloudwatch:PutMetricData (narrowed by a namespace condition) and
- * dynamodb:ListStreams (granted by the stream event source, which the notifier's event source mapping needs).
+ * Every IAM action a function is given, in one place, each on the exact resource it needs. One action takes no
+ * resource in AWS and so stands on "*": dynamodb:ListStreams (granted by the stream event source, which the notifier's
+ * event source mapping needs). The sweep's metric needs no action: it is an Embedded Metric Format line in its log.
  */
 public final class Permissions {
     /** api: items on the table; DescribeTable is its health check. */
@@ -25,8 +25,8 @@ public final class Permissions {
             List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     /** api: queries on the table and on every index (a citizen's feedback, a department's queue). */
     public static final List<String> API_QUERY_ACTIONS = List.of("dynamodb:Query");
-    /** sweep: reads and conditionally updates the items that are due. */
-    public static final List<String> SWEEP_ITEM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
+    /** sweep: writes each due item back with one conditional put on the version it read (the index gave it the item). */
+    public static final List<String> SWEEP_ITEM_ACTIONS = List.of("dynamodb:PutItem");
     /** sweep: queries the due-time index only, never a Scan. */
     public static final List<String> SWEEP_QUERY_ACTIONS = List.of("dynamodb:Query");
     /** notifier: reads an item and marks its outbox entries delivered or dead. */
@@ -34,7 +34,6 @@ public final class Permissions {
     public static final List<String> NOTIFIER_TOPIC_ACTIONS = List.of("sns:Publish");
     /** Every function: the table's (and the topic's) customer-managed key, only through DynamoDB or SNS. */
     public static final List<String> KEY_ACTIONS = List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
-    public static final List<String> METRIC_ACTIONS = List.of("cloudwatch:PutMetricData");
     /** Every function writes its own log group, and no other (no AWSLambdaBasicExecutionRole with its "*"). */
     public static final List<String> LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
 
@@ -52,12 +51,6 @@ public final class Permissions {
         allow(role, SWEEP_ITEM_ACTIONS, table.getTableArn());
         allow(role, SWEEP_QUERY_ACTIONS, table.getTableArn() + "/index/" + TableSchema.BY_DUE.name());
         allowKeyVia(role, key, "dynamodb");
-        // PutMetricData has no resource type in IAM: "*" is the only resource, so the namespace condition narrows it
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(METRIC_ACTIONS)
-                .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", SweepMetric.NAMESPACE)))
-                .build());
         allowLogs(role, logs);
     }
 

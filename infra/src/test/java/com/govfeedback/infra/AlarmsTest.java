@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.govfeedback.feedback.sweep.SweepMetric;
+
 /** Alarms on dead letters, each function's errors and throttles, and overdue items left unhandled; all notify operators. */
 class AlarmsTest {
     private static final StackFixture.Synthesized SYNTHESIZED = StackFixture.allFunctions();

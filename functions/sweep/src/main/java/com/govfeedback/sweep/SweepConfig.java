@@ -1,0 +1,34 @@
+package com.govfeedback.sweep;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The sweep function's settings (application.properties, or FEEDBACK_* environment variables in Lambda). */
+@ConfigMapping(prefix = "feedback")
+public interface SweepConfig {
+    /** The DynamoDB table holding every item ({@code FEEDBACK_TABLE_NAME} in Lambda, set by the stack). */
+    @WithDefault("feedback")
+    String tableName();
+
+    Sweep sweep();
+
+    interface Sweep {
+        /** Time kept free before the Lambda time limit: the item in hand, the metric line and the answer fit in it. */
+        @WithDefault("5s")
+        Duration safetyMargin();
+
+        /** How long a run may take when the invocation carries no deadline (the local mock event server sends none). */
+        @WithDefault("45s")
+        Duration runWithoutDeadline();
+
+        /** Delivery attempts of a notification before the sweep marks it DEAD. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Items per due-index query page. */
+        @WithDefault("100")
+        int pageSize();
+    }
+}

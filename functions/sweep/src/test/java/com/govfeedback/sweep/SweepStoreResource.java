@@ -1,0 +1,33 @@
+package com.govfeedback.sweep;
+
+import java.util.Map;
+
+import com.govfeedback.storage.LocalTableBootstrap;
+import com.govfeedback.testing.Dynalite;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Points the function under test at dynalite and a table of its own (created here: the sweep never creates tables), and
+ * gives the Lambda mock event server a free port.
+ */
+public class SweepStoreResource implements QuarkusTestResourceLifecycleManager {
+    static final String TABLE = Dynalite.tableName() + "-sweep-function";
+
+    @Override
+    public Map<String, String> start() {
+        try (DynamoDbClient dynamo = Dynalite.shared().client()) {
+            LocalTableBootstrap.createIfMissing(dynamo, TABLE);
+        }
+        return Map.of(
+                "quarkus.dynamodb.endpoint-override", Dynalite.shared().endpoint().toString(),
+                "feedback.table-name", TABLE,
+                "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()));
+    }
+
+    @Override
+    public void stop() {
+        // the store lives as long as the test JVM
+    }
+}

@@ -1,0 +1,74 @@
+package com.govfeedback.feedback.sweep;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+import com.govfeedback.feedback.FeedbackClocks;
+import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.sla.DeadlineCalculator;
+import com.govfeedback.sla.SlaClocks;
+import com.govfeedback.sla.SlaPolicy;
+import com.govfeedback.sla.SlaTimers;
+import com.govfeedback.sla.WorkingCalendar;
+import com.govfeedback.storage.TableSchema;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One sweep against the local store, for {@code make sweep} and the every-minute loop of {@code make run}. Settings
+ * from the environment: {@code DYNAMODB_ENDPOINT} (http://localhost:8000), {@code FEEDBACK_TABLE_NAME} (feedback),
+ * {@code AT} (an ISO-8601 instant or offset time to act as of; default now) and {@code DRY_RUN=1} (change nothing).
+ */
+public final class SweepOnce {
+    private SweepOnce() {
+    }
+
+    public static void main(String[] args) {
+        String endpoint = env("DYNAMODB_ENDPOINT", "http://localhost:8000");
+        String table = env("FEEDBACK_TABLE_NAME", TableSchema.DEFAULT_TABLE_NAME);
+        Instant at = parseAt(env("AT", ""));
+        String dryRunFlag = env("DRY_RUN", "");
+        boolean dryRun = !dryRunFlag.isEmpty() && !dryRunFlag.equals("0") && !dryRunFlag.equalsIgnoreCase("false");
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.AP_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            DueSweep sweep = new DueSweep(new FeedbackRepository(dynamo, table), shippedClocks(), SweepSettings.DEFAULT);
+            // DueSweep logs the counts
+            sweep.run(at, () -> true, dryRun);
+        }
+    }
+
+    /** The SLA services on the shipped policy and calendar, wired as the functions wire them. */
+    public static FeedbackClocks shippedClocks() {
+        SlaPolicy policy = SlaPolicy.loadDefault();
+        DeadlineCalculator calculator = new DeadlineCalculator(WorkingCalendar.loadDefault());
+        SlaClocks clocks = new SlaClocks(policy, calculator);
+        return new FeedbackClocks(clocks, new SlaTimers(policy, clocks, calculator));
+    }
+
+    /** Empty means now; else {@code 2026-03-02T04:00:00Z} or {@code 2026-03-02T12:00+08:00}. */
+    static Instant parseAt(String text) {
+        if (text.isBlank()) {
+            return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("AT must be an ISO-8601 time with an offset, e.g. 2026-03-02T12:00+08:00 or "
+                    + "2026-03-02T04:00:00Z; got " + text, e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
