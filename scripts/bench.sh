@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-$(scripts/find-jdk.sh)}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-export API_PORT=$(free_port) STORE_PORT=$(free_port) STORE_PATH= READY_FILE=$(mktemp -u)
+# no minute-by-minute sweep during the measurement
+export API_PORT=$(free_port) STORE_PORT=$(free_port) STORE_PATH= READY_FILE=$(mktemp -u) SWEEP_EVERY=
 # the quota would stop a load test after 20 submissions per citizen
 export API_JAVA_OPTS="-Dfeedback.submissions-per-hour=1000000 -Xmx512m"
 scripts/start-local.sh > .local/bench-api.log 2>&1 &
