@@ -3,8 +3,8 @@ package com.govfeedback.feedback;
 import java.time.Instant;
 import java.util.List;
 
+import com.govfeedback.feedback.lifecycle.CaseFile;
 import com.govfeedback.notify.Notification;
-
 import com.govfeedback.sla.SlaState;
 import com.govfeedback.triage.TriageResult;
 
@@ -21,10 +21,19 @@ import com.govfeedback.triage.TriageResult;
  * @param nearestDueAt the earliest deadline of a running clock, null when none (the work-queue sort key)
  * @param outbox      notifications of changes not yet delivered (and the dead ones, for the alarm and the record)
  * @param version     incremented by every change; updates name the version they read
+ * @param caseFile    the lifecycle's history, assignment, rating, appeal and merge facts
  */
 public record Feedback(String id, String trackingNo, String citizen, Status status, Instant receivedAt, String text,
         Channel channel, FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt,
-        List<Notification> outbox, long version) {
+        List<Notification> outbox, long version, CaseFile caseFile) {
+
+    /** A feedback with nothing in its case file yet (a new submission). */
+    public Feedback(String id, String trackingNo, String citizen, Status status, Instant receivedAt, String text, Channel channel,
+            FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt,
+            List<Notification> outbox, long version) {
+        this(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt, outbox, version,
+                CaseFile.EMPTY);
+    }
 
     /*
      * Copies with one part changed. Code outside this record uses these rather than the constructor, so a new
@@ -33,22 +42,33 @@ public record Feedback(String id, String trackingNo, String citizen, Status stat
 
     public Feedback withSla(SlaState newSla, Instant newNextTimerAt, Instant newNearestDueAt) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, newSla, newNextTimerAt,
-                newNearestDueAt, outbox, version);
+                newNearestDueAt, outbox, version, caseFile);
     }
 
     public Feedback withOutbox(List<Notification> newOutbox) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                List.copyOf(newOutbox), version);
+                List.copyOf(newOutbox), version, caseFile);
     }
 
     public Feedback withStatus(Status newStatus) {
         return new Feedback(id, trackingNo, citizen, newStatus, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                outbox, version);
+                outbox, version, caseFile);
+    }
+
+    public Feedback withCaseFile(CaseFile newCaseFile) {
+        return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
+                outbox, version, newCaseFile);
+    }
+
+    /** The same feedback routed or re-triaged: another lead department, colour or review flag. */
+    public Feedback withTriage(TriageResult newTriage) {
+        return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, newTriage, sla, nextTimerAt, nearestDueAt,
+                outbox, version, caseFile);
     }
 
     /** The copy to write back: one version on from the one read ({@link FeedbackRepository#replace}). */
     public Feedback nextVersion() {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                outbox, version + 1);
+                outbox, version + 1, caseFile);
     }
 }

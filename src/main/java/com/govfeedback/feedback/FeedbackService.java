@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
@@ -34,6 +35,7 @@ public final class FeedbackService {
     private final Triage triage;
     private final FeedbackClocks clocks;
     private final Clock clock;
+    private final FeedbackViews views;
 
     public FeedbackService(FeedbackRepository repository, SubmissionLimiter limiter, Triage triage, FeedbackClocks clocks, Clock clock) {
         this.repository = repository;
@@ -41,6 +43,7 @@ public final class FeedbackService {
         this.triage = triage;
         this.clocks = clocks;
         this.clock = clock;
+        this.views = new FeedbackViews(clocks, clock);
     }
 
     /**
@@ -70,13 +73,13 @@ public final class FeedbackService {
         // only a retry can find the feedback already stored; a first attempt writes it without looking
         Optional<Feedback> stored = firstAttempt ? Optional.empty() : repository.find(claim.feedbackId());
         if (stored.isPresent()) {
-            return view(stored.get());
+            return views.of(caller, stored.get());
         }
         Feedback feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
                 caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
                 decision, null, null, null, List.of(), 1));
         repository.insert(feedback);
-        return view(feedback);
+        return views.of(caller, feedback);
     }
 
     /** One feedback, if the caller may see it; an item the caller may not see is reported as missing. */
@@ -89,7 +92,7 @@ public final class FeedbackService {
         }
         return repository.find(id)
                 .filter(feedback -> maySee(caller, feedback))
-                .map(this::view)
+                .map(feedback -> views.of(caller, feedback))
                 .orElseThrow(() -> new NotFoundException("no feedback " + id));
     }
 
@@ -101,16 +104,11 @@ public final class FeedbackService {
             throw new ValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         FeedbackRepository.Slice slice = repository.listByCitizen(caller.subject(), size, Cursors.decode(cursor));
-        return new FeedbackPage(slice.items().stream().map(this::view).toList(), Cursors.encode(slice.lastId()));
-    }
-
-    private FeedbackView view(Feedback f) {
-        return new FeedbackView(f.id(), f.trackingNo(), f.status(), f.receivedAt(), f.text(), f.channel(), f.context(),
-                f.triage().withMaskedText(null), clocks.view(f, clock.instant()), f.version());
+        return new FeedbackPage(slice.items().stream().map(feedback -> views.of(caller, feedback)).toList(), Cursors.encode(slice.lastId()));
     }
 
     /** Citizens see their own; staff their department's, lead or copied; supervisors and admins everything. */
-    static boolean maySee(Caller caller, Feedback feedback) {
+    public static boolean maySee(Caller caller, Feedback feedback) {
         return switch (caller.role()) {
             case CITIZEN -> caller.subject().equals(feedback.citizen());
             case SUPERVISOR, ADMIN -> true;
@@ -131,24 +129,38 @@ public final class FeedbackService {
         }
     }
 
-    /** Opaque page cursors: the last feedback id of a page, so a cursor can never reach another citizen's partition. */
-    static final class Cursors {
+    /**
+     * Opaque page cursors: a kind prefix and the position of the last item read (a feedback id, or a queue sort key), so a
+     * cursor can never reach another partition and a cursor of one listing is refused by another.
+     */
+    public static final class Cursors {
+        private static final String MINE = "v1:";
+
         private Cursors() {
         }
 
         static String encode(String lastId) {
-            return lastId == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId).getBytes(StandardCharsets.UTF_8));
+            return encode(MINE, lastId);
         }
 
         static String decode(String cursor) {
+            return decode(MINE, cursor, Ids::isWellFormed);
+        }
+
+        public static String encode(String kind, String position) {
+            return position == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString((kind + position).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The position in a cursor of {@code kind}; null for no cursor; 422 for anything this service did not issue. */
+        public static String decode(String kind, String cursor, Predicate<String> wellFormed) {
             if (cursor == null || cursor.isEmpty()) {
                 return null;
             }
             try {
                 String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                String id = text.startsWith("v1:") ? text.substring(3) : null;
-                if (Ids.isWellFormed(id)) {
-                    return id;
+                String position = text.startsWith(kind) ? text.substring(kind.length()) : null;
+                if (position != null && wellFormed.test(position)) {
+                    return position;
                 }
             } catch (IllegalArgumentException notBase64) {
                 // reported below

@@ -2,13 +2,17 @@ package com.govfeedback.feedback;
 
 import java.time.Instant;
 
+import com.govfeedback.feedback.lifecycle.CaseView;
 import com.govfeedback.sla.SlaView;
 import com.govfeedback.triage.TriageResult;
 
 /**
- * A feedback as the API answers it: what was received, how it was triaged (without repeating the text), and
- * its clocks as they stand at the moment of the answer.
+ * A feedback as the API answers it: what was received, how it was triaged (without repeating the text), its clocks as
+ * they stand at the moment of the answer, and its progress (history, assignee, rating, appeal, merge).
+ *
+ * @param statusName the status in Chinese, as the app shows it
+ * @param progress   internal notes and actors only when the caller is staff, a supervisor or an admin
  */
-public record FeedbackView(String id, String trackingNo, Status status, Instant receivedAt, String text, Channel channel,
-        FeedbackContext context, TriageResult triage, SlaView sla, long version) {
+public record FeedbackView(String id, String trackingNo, Status status, String statusName, Instant receivedAt, String text,
+        Channel channel, FeedbackContext context, TriageResult triage, SlaView sla, CaseView progress, long version) {
 }
