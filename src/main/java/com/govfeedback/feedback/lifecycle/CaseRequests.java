@@ -1,7 +1,5 @@
 package com.govfeedback.feedback.lifecycle;
 
-import java.time.LocalDate;
-
 /** The bodies of the lifecycle operations, as the API receives them. {@code version} is the version the caller read. */
 public final class CaseRequests {
     private CaseRequests() {
@@ -21,7 +19,8 @@ public final class CaseRequests {
     public record Merge(String id, String into, String publicNote, String internalNote, Long version) {
     }
 
-    public record Assign(String id, String owner, LocalDate expectedBy, String publicNote, Long version) {
+    /** @param expectedBy the expected completion date, {@code yyyy-MM-dd} (Asia/Shanghai) */
+    public record Assign(String id, String owner, String expectedBy, String publicNote, Long version) {
     }
 
     public record Reply(String id, String message, String internalNote, Long version) {

@@ -206,18 +206,21 @@ public final class CaseService {
         requireOpen(f, "assigned");
         String owner = required(request.owner(), "owner");
         Instant now = now();
-        if (request.expectedBy() == null) {
-            throw new ValidationException("expectedBy", "is required (yyyy-MM-dd)");
+        LocalDate expectedBy;
+        try {
+            expectedBy = LocalDate.parse(required(request.expectedBy(), "expectedBy"));
+        } catch (java.time.format.DateTimeParseException malformed) {
+            throw new ValidationException("expectedBy", "must be a date like 2026-03-09");
         }
-        if (request.expectedBy().isBefore(LocalDate.ofInstant(now, CITY))) {
+        if (expectedBy.isBefore(LocalDate.ofInstant(now, CITY))) {
             throw new ValidationException("expectedBy", "must not be in the past");
         }
         String note = note(request.publicNote(), "publicNote", policy.publicNoteMaxChars(),
-                "承办人：" + owner + "，预计 " + request.expectedBy() + " 前办结");
-        CaseFile file = f.caseFile().withAssignment(new CaseFile.Assignment(owner, request.expectedBy(), caller.subject(), now));
+                "承办人：" + owner + "，预计 " + expectedBy + " 前办结");
+        CaseFile file = f.caseFile().withAssignment(new CaseFile.Assignment(owner, expectedBy, caller.subject(), now));
         Feedback changed = step(f.withCaseFile(file), f.status(), "ASSIGN", caller, now, note, null);
         CaseNotices notices = new CaseNotices(f, changed, now);
-        Map<String, String> params = Map.of("owner", owner, "expectedBy", request.expectedBy().toString(), "note", note);
+        Map<String, String> params = Map.of("owner", owner, "expectedBy", expectedBy.toString(), "note", note);
         notices.add(NotificationEvent.ASSIGNED, notices.citizens(false), params);
         notices.add(NotificationEvent.ASSIGNED, CaseNotices.assignee(owner), params);
         return save(caller, f, notices.written(), f.sla(), now);

@@ -51,8 +51,9 @@ public class CoreWiring {
 
     @Produces
     @ApplicationScoped
-    FeedbackService feedbackService(DynamoDbClient dynamo, ApiConfig config, Triage triage, FeedbackClocks clocks, Clock clock) {
-        return new FeedbackService(new FeedbackRepository(dynamo, config.tableName()),
+    FeedbackService feedbackService(FeedbackRepository repository, DynamoDbClient dynamo, ApiConfig config, Triage triage,
+            FeedbackClocks clocks, Clock clock) {
+        return new FeedbackService(repository,
                 new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), triage, clocks, clock);
     }
 }
