@@ -50,17 +50,23 @@ public final class DeliveryStore {
         return item != null && !item.isEmpty();
     }
 
-    /** Remembers a successful send; a marker already there (a raced duplicate) is fine. */
+    /**
+     * Remembers a successful send; a marker already there (a raced duplicate) is fine. An UpdateItem that creates the
+     * marker, so the notifier needs no PutItem permission.
+     */
     public void markDelivered(Notification n, String channel, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(markerKey(n.id()));
-        item.put(TableSchema.ENTITY, s("NOTIFICATION"));
-        item.put("feedbackId", s(n.feedbackId()));
-        item.put("channel", s(channel));
-        item.put("deliveredAt", s(at.toString()));
-        item.put(TableSchema.TTL, n(at.plus(MARKER_LIFETIME).getEpochSecond()));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":entity", s("NOTIFICATION"));
+        values.put(":feedbackId", s(n.feedbackId()));
+        values.put(":channel", s(channel));
+        values.put(":at", s(at.toString()));
+        values.put(":expires", n(at.plus(MARKER_LIFETIME).getEpochSecond()));
         try {
-            StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(" + TableSchema.PK + ")")));
+            StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(markerKey(n.id()))
+                    .updateExpression("SET #entity = :entity, feedbackId = :feedbackId, channel = :channel, deliveredAt = :at, #ttl = :expires")
+                    .conditionExpression("attribute_not_exists(" + TableSchema.PK + ")")
+                    .expressionAttributeNames(Map.of("#entity", TableSchema.ENTITY, "#ttl", TableSchema.TTL))
+                    .expressionAttributeValues(values)));
         } catch (ConditionalCheckFailedException alreadyMarked) {
             // delivered by an earlier attempt of the same record: nothing to add
         }
