@@ -18,18 +18,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sharing one store do not meet. {@link #storeNewImages} puts the feedback images into the store, as the write that
  * produced the record did.
  */
-final class RecordedStream {
-    static final String RECORDED_ID = "01KB3Z7Q0M4V9X2C8D6E5F4G3H";
+public final class RecordedStream {
+    public static final String RECORDED_ID = "01KB3Z7Q0M4V9X2C8D6E5F4G3H";
 
-    final String feedbackId;
-    final JsonNode event;
+    public final String feedbackId;
+    public final JsonNode event;
 
     private RecordedStream(String feedbackId, JsonNode event) {
         this.feedbackId = feedbackId;
         this.event = event;
     }
 
-    static RecordedStream load(String resource) {
+    public static RecordedStream load(String resource) {
         try (InputStream in = RecordedStream.class.getResourceAsStream("/notify/" + resource)) {
             String id = Ids.newId(Instant.now());
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(RECORDED_ID, id);
@@ -39,7 +39,7 @@ final class RecordedStream {
         }
     }
 
-    RecordedStream storeNewImages(DynamoDbClient dynamo, String table) {
+    public RecordedStream storeNewImages(DynamoDbClient dynamo, String table) {
         for (JsonNode record : event.path("Records")) {
             JsonNode image = record.path("dynamodb").get("NewImage");
             if (image != null) {
