@@ -14,9 +14,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.govfeedback.shared.Json;
 
 /**
  * Posts each notification as JSON to a configured URL, signed so the receiver can trust it: header
@@ -52,7 +49,7 @@ public final class WebhookChannel implements Channel {
 
     @Override
     public void send(Outgoing message) {
-        String body = body(message);
+        String body = message.toJson();
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -82,22 +79,6 @@ public final class WebhookChannel implements Channel {
             return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    private static String body(Outgoing m) {
-        ObjectNode json = Json.mapper().createObjectNode()
-                .put("id", m.id())
-                .put("event", m.event().name())
-                .put("feedbackId", m.feedbackId())
-                .put("title", m.title())
-                .put("body", m.body())
-                .put("at", m.at().toString());
-        json.putObject("recipient").put("kind", m.recipient().kind().name()).put("id", m.recipient().id());
-        try {
-            return Json.mapper().writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings always serialises", e);
         }
     }
 }

@@ -81,7 +81,7 @@ public final class CaseService {
         if (accepts) {
             notices.add(NotificationEvent.STATUS_CHANGED, notices.citizens(true), Map.of("note", note));
         }
-        return save(caller, f, notices.written(), clocks.clocks().acknowledge(f.sla(), now), now);
+        return save(caller, notices.written(), clocks.clocks().acknowledge(f.sla(), now), now);
     }
 
     /** A move of the state machine, with a public note for the citizen and an optional internal note. */
@@ -113,7 +113,7 @@ public final class CaseService {
         if (to == REOPENED) {
             notices.add(NotificationEvent.STATUS_CHANGED, notices.worker(), Map.of("note", publicNote));
         }
-        return save(caller, f, notices.written(), sla, now);
+        return save(caller, notices.written(), sla, now);
     }
 
     /** To another department, with a reason; the clocks run on untouched ({@link SlaClocks#transfer}). */
@@ -135,7 +135,7 @@ public final class CaseService {
         CaseNotices notices = new CaseNotices(f, changed, now);
         notices.add(NotificationEvent.TRANSFERRED, CaseNotices.department(target), Map.of("department", target, "note", reason));
         notices.add(NotificationEvent.TRANSFERRED, notices.citizens(false), Map.of("department", target, "note", reason));
-        return save(caller, f, notices.written(), clocks.clocks().transfer(f.sla()), now);
+        return save(caller, notices.written(), clocks.clocks().transfer(f.sla()), now);
     }
 
     /**
@@ -169,7 +169,7 @@ public final class CaseService {
                     optionalNote(request.internalNote())).withStatus(MERGED);
             CaseNotices notices = new CaseNotices(duplicate, changed, now);
             notices.add(NotificationEvent.STATUS_CHANGED, notices.citizens(true), Map.of("note", note, "into", original.trackingNo()));
-            write(duplicate, notices.written(), sla, now);
+            write(notices.written(), sla, now);
             duplicate = repository.find(duplicate.id()).orElseThrow();
         } else if (!into.equals(duplicate.caseFile().mergedInto())) {
             throw new ConflictException("feedback " + duplicate.id() + " is already merged into " + duplicate.caseFile().mergedInto());
@@ -189,7 +189,7 @@ public final class CaseService {
             Feedback changed = step(current.withCaseFile(file), current.status(), "MERGE", caller, now,
                     "合并重复反馈 " + duplicate.trackingNo(), null);
             try {
-                return write(current, new CaseNotices(current, changed, now).written(), current.sla(), now);
+                return write(new CaseNotices(current, changed, now).written(), current.sla(), now);
             } catch (ConflictException raced) {
                 if (attempt == MERGE_ATTEMPTS) {
                     throw raced;
@@ -223,7 +223,7 @@ public final class CaseService {
         Map<String, String> params = Map.of("owner", owner, "expectedBy", expectedBy.toString(), "note", note);
         notices.add(NotificationEvent.ASSIGNED, notices.citizens(false), params);
         notices.add(NotificationEvent.ASSIGNED, CaseNotices.assignee(owner), params);
-        return save(caller, f, notices.written(), f.sla(), now);
+        return save(caller, notices.written(), f.sla(), now);
     }
 
     /** A public message to the citizen without a state change; the first one also stops the acknowledge clock. */
@@ -236,7 +236,7 @@ public final class CaseService {
         Feedback changed = step(f, f.status(), "REPLY", caller, now, message, optionalNote(request.internalNote()));
         CaseNotices notices = new CaseNotices(f, changed, now);
         notices.add(NotificationEvent.REPLIED, notices.citizens(false), Map.of("note", message));
-        return save(caller, f, notices.written(), clocks.clocks().acknowledge(f.sla(), now), now);
+        return save(caller, notices.written(), clocks.clocks().acknowledge(f.sla(), now), now);
     }
 
     /**
@@ -263,7 +263,7 @@ public final class CaseService {
         if (!target.equals(f.triage().department())) {
             notices.add(NotificationEvent.TRANSFERRED, CaseNotices.department(target), Map.of("department", target, "note", "分级复核"));
         }
-        return save(caller, f, notices.written(), sla, now);
+        return save(caller, notices.written(), sla, now);
     }
 
     /**
@@ -299,7 +299,7 @@ public final class CaseService {
             notices.add(NotificationEvent.FOLLOW_UP_OPENED, notices.worker(),
                     Map.of("score", score.toString(), "dueAt", followUp.dueAt().toString()));
         }
-        return save(caller, f, notices.written(), f.sla(), now);
+        return save(caller, notices.written(), f.sla(), now);
     }
 
     /** The citizen appeals a resolution or rejection within {@link LifecyclePolicy#appealWithin()}; the 48-hour appeal clock starts. */
@@ -320,7 +320,7 @@ public final class CaseService {
         Feedback changed = step(f.withCaseFile(file), f.status(), "APPEAL", caller, now, "申诉：" + reason, null);
         CaseNotices notices = new CaseNotices(f, changed, now);
         notices.add(NotificationEvent.APPEAL_OPENED, CaseNotices.department(f.triage().department()), Map.of("note", reason));
-        return save(caller, f, notices.written(), sla, now);
+        return save(caller, notices.written(), sla, now);
     }
 
     /** A supervisor decides an open appeal: UPHOLD closes the feedback, REOPEN starts a new round (escalation level kept). */
@@ -355,7 +355,7 @@ public final class CaseService {
         if (reopen) {
             notices.add(NotificationEvent.APPEAL_DECIDED, notices.worker(), params);
         }
-        return save(caller, f, notices.written(), sla, now);
+        return save(caller, notices.written(), sla, now);
     }
 
     /** The clocks after a move: any staff move is a response; waiting pauses; deciding stops; leaving DEFERRED or reopening starts a round. */
@@ -389,16 +389,16 @@ public final class CaseService {
                 policy.internalNotesKept()));
     }
 
-    private FeedbackView save(Caller caller, Feedback read, Feedback changed, SlaState sla, Instant now) {
-        return views.of(caller, write(read, changed, sla, now));
+    private FeedbackView save(Caller caller, Feedback changed, SlaState sla, Instant now) {
+        return views.of(caller, write(changed, sla, now));
     }
 
-    /** One conditional write on the version read; the index times are recomputed first (clocks and outbox changed). */
-    private Feedback write(Feedback read, Feedback changed, SlaState sla, Instant now) {
+    /**
+     * One conditional write on the version read ({@code changed} still carries it); the index times are recomputed first,
+     * since the clocks and the outbox changed.
+     */
+    private Feedback write(Feedback changed, SlaState sla, Instant now) {
         Feedback stored = clocks.withSla(changed, sla, now).nextVersion();
-        if (stored.version() != read.version() + 1) {
-            throw new IllegalStateException("a change must be written on the version it read");
-        }
         repository.replace(stored);
         return stored;
     }

@@ -13,10 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.govfeedback.notify.Channel;
-import com.govfeedback.shared.Json;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -104,7 +101,7 @@ public final class SnsChannel implements Channel {
         fields.put("Action", "Publish");
         fields.put("Version", "2010-03-31");
         fields.put("TopicArn", topicArn);
-        fields.put("Message", json(m));
+        fields.put("Message", m.toJson());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("event", m.event().name());
         attributes.put("recipientKind", m.recipient().kind().name());
@@ -120,21 +117,5 @@ public final class SnsChannel implements Channel {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static String json(Outgoing m) {
-        ObjectNode json = Json.mapper().createObjectNode()
-                .put("id", m.id())
-                .put("event", m.event().name())
-                .put("feedbackId", m.feedbackId())
-                .put("title", m.title())
-                .put("body", m.body())
-                .put("at", m.at().toString());
-        json.putObject("recipient").put("kind", m.recipient().kind().name()).put("id", m.recipient().id());
-        try {
-            return Json.mapper().writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings always serialises", e);
-        }
     }
 }

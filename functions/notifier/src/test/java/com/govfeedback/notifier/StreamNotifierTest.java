@@ -35,6 +35,13 @@ class StreamNotifierTest {
         assertThat(Json.mapper().readTree(response)).isEqualTo(Json.mapper().readTree("{\"batchItemFailures\": []}"));
     }
 
+    /** A recorded event whose feedback images are in the store, as the writes that produced it left them. */
+    private static RecordedStream stored(String resource) {
+        try (var dynamo = Dynalite.shared().client()) {
+            return RecordedStream.load(resource).storeNewImages(dynamo, Dynalite.tableName());
+        }
+    }
+
     private static List<JsonNode> delivered(String feedbackId) throws IOException {
         if (!Files.exists(NotifierStoreResource.notifications)) {
             return List.of();
@@ -50,10 +57,7 @@ class StreamNotifierTest {
 
     @Test
     void aRecordedStreamEventDeliversEachNotificationOnceAndARepeatDeliversNothing() throws IOException {
-        RecordedStream recorded = RecordedStream.load("stream-accepted.json");
-        try (var dynamo = Dynalite.shared().client()) {
-            recorded.storeNewImages(dynamo, Dynalite.tableName());
-        }
+        RecordedStream recorded = stored("stream-accepted.json");
 
         invoke(recorded.event);
         invoke(recorded.event);
@@ -66,10 +70,7 @@ class StreamNotifierTest {
 
     @Test
     void aMixedBatchSkipsOtherItemsAndRemovals() throws IOException {
-        RecordedStream recorded = RecordedStream.load("stream-mixed-batch.json");
-        try (var dynamo = Dynalite.shared().client()) {
-            recorded.storeNewImages(dynamo, Dynalite.tableName());
-        }
+        RecordedStream recorded = stored("stream-mixed-batch.json");
 
         invoke(recorded.event);
 
