@@ -130,8 +130,9 @@ public final class CaseService {
         requireOpen(f, "transferred");
         String reason = note(request.reason(), "reason", policy.publicNoteMaxChars(), null);
         Instant now = now();
-        Feedback changed = step(f.withTriage(routedTo(f.triage(), target, f.triage().colour())), f.status(), "TRANSFER", caller, now,
-                "转交" + target + "：" + reason, optionalNote(request.internalNote()));
+        TriageResult routed = routedTo(f.triage(), target, f.triage().colour(), f.triage().needsReview());
+        Feedback changed = step(f.withTriage(routed), f.status(), "TRANSFER", caller, now, "转交" + target + "：" + reason,
+                optionalNote(request.internalNote()));
         CaseNotices notices = new CaseNotices(f, changed, now);
         notices.add(NotificationEvent.TRANSFERRED, CaseNotices.department(target), Map.of("department", target, "note", reason));
         notices.add(NotificationEvent.TRANSFERRED, notices.citizens(false), Map.of("department", target, "note", reason));
@@ -256,7 +257,7 @@ public final class CaseService {
         SlaState sla = clocks.clocks().retriage(f.sla(), colour, supervisor);
         Instant now = now();
         String note = optionalNote(request.note());
-        Feedback changed = step(f.withTriage(routedTo(f.triage(), target, colour.name())), f.status(), "RETRIAGE", caller, now,
+        Feedback changed = step(f.withTriage(routedTo(f.triage(), target, colour.name(), false)), f.status(), "RETRIAGE", caller, now,
                 null, "分级 " + f.triage().colour() + "→" + colour + "，主办 " + f.triage().department() + "→" + target
                         + (note == null ? "" : "：" + note));
         CaseNotices notices = new CaseNotices(f, changed, now);
@@ -444,11 +445,11 @@ public final class CaseService {
         return value;
     }
 
-    /** The triage decision routed to another lead department (no longer copied to it) and colour; review is done. */
-    private static TriageResult routedTo(TriageResult t, String department, String colour) {
+    /** The triage decision routed to another lead department (no longer copied to it) and colour; {@code needsReview} as given. */
+    private static TriageResult routedTo(TriageResult t, String department, String colour, boolean needsReview) {
         return new TriageResult(t.maskedText(), t.type(), colour, t.domain(), t.alsoDomains(), department,
                 t.copiedDepartments().stream().filter(d -> !d.equals(department)).toList(), t.tags(), t.sentiment(), t.sentimentScore(),
-                t.typeConfidence(), t.domainConfidence(), t.evidence(), false);
+                t.typeConfidence(), t.domainConfidence(), t.evidence(), needsReview);
     }
 
     /** A target quarter such as 2027Q1, not before the current one. */
