@@ -268,8 +268,8 @@ public final class CaseService {
     }
 
     /**
-     * The citizen rates the resolution of this round within {@link LifecyclePolicy#rateWithin()}; a low score opens a
-     * 回访 follow-up for the department with its own deadline.
+     * The citizen rates the resolution of this round within {@link LifecyclePolicy#rateWithin()} of it, also when staff
+     * have closed the case since; a low score opens a 回访 follow-up for the department with its own deadline.
      */
     public FeedbackView rate(Caller caller, CaseRequests.Rate request) {
         caller.require(Role.CITIZEN, "rating feedback");
@@ -280,11 +280,13 @@ public final class CaseService {
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null
                 : note(request.comment(), "comment", policy.commentMaxChars(), null);
-        if (f.status() != RESOLVED) {
+        Instant resolvedAt = f.caseFile().lastEntered(RESOLVED);
+        boolean resolvedThisRound = resolvedAt != null && !resolvedAt.isBefore(f.sla().roundStartedAt());
+        if (!(f.status() == RESOLVED || f.status() == CLOSED) || !resolvedThisRound) {
             throw new ConflictException("only a resolved feedback can be rated; this one is " + f.status() + " (" + f.status().chineseName() + ")");
         }
         Instant now = now();
-        Instant closesAt = f.caseFile().lastEntered(RESOLVED).plus(policy.rateWithin());
+        Instant closesAt = resolvedAt.plus(policy.rateWithin());
         if (now.isAfter(closesAt)) {
             throw new ConflictException("the rating window closed at " + closesAt);
         }

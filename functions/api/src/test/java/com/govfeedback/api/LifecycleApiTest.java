@@ -248,6 +248,11 @@ class LifecycleApiTest {
         Api.post("/feedback/rate", c.citizen(), body("id", c.id(), "score", 5)).statusCode(200)
                 .body("progress.rated", equalTo(true)).body("progress.followUp", nullValue());
         Api.post("/feedback/rate", c.citizen(), body("id", c.id(), "score", 4)).statusCode(409);
+        // closing early does not take the rating away from the citizen
+        Case closedEarly = resolved();
+        move(closedEarly, "CLOSED");
+        Api.post("/feedback/rate", closedEarly.citizen(), body("id", closedEarly.id(), "score", 1)).statusCode(200)
+                .body("progress.followUp.dueAt", org.hamcrest.Matchers.notNullValue());
         Case open = submitted(TEXT);
         Api.post("/feedback/rate", open.citizen(), body("id", open.id(), "score", 5)).statusCode(409);
         Api.post("/feedback/get", open.citizen(), Map.of("id", open.id())).body("progress.rated", equalTo(false));
