@@ -3,9 +3,9 @@ package com.govfeedback.feedback;
 import java.time.Instant;
 import java.util.List;
 
+import com.govfeedback.feedback.lifecycle.CaseFile;
 import com.govfeedback.feedback.similar.Similarity;
 import com.govfeedback.notify.Notification;
-
 import com.govfeedback.sla.SlaState;
 import com.govfeedback.triage.TriageResult;
 
@@ -23,10 +23,11 @@ import com.govfeedback.triage.TriageResult;
  * @param similar     the near-duplicate cluster it belongs to
  * @param outbox      notifications of changes not yet delivered (and the dead ones, for the alarm and the record)
  * @param version     incremented by every change; updates name the version they read
+ * @param caseFile    the lifecycle's history, assignment, rating, appeal and merge facts
  */
 public record Feedback(String id, String trackingNo, String citizen, Status status, Instant receivedAt, String text,
         Channel channel, FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt,
-        Similarity similar, List<Notification> outbox, long version) {
+        Similarity similar, List<Notification> outbox, long version, CaseFile caseFile) {
 
     /*
      * Copies with one part changed. Code outside this record uses these rather than the constructor, so a new
@@ -35,22 +36,33 @@ public record Feedback(String id, String trackingNo, String citizen, Status stat
 
     public Feedback withSla(SlaState newSla, Instant newNextTimerAt, Instant newNearestDueAt) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, newSla, newNextTimerAt,
-                newNearestDueAt, similar, outbox, version);
+                newNearestDueAt, similar, outbox, version, caseFile);
     }
 
     public Feedback withOutbox(List<Notification> newOutbox) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                similar, List.copyOf(newOutbox), version);
+                similar, List.copyOf(newOutbox), version, caseFile);
     }
 
     public Feedback withStatus(Status newStatus) {
         return new Feedback(id, trackingNo, citizen, newStatus, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                similar, outbox, version);
+                similar, outbox, version, caseFile);
+    }
+
+    public Feedback withCaseFile(CaseFile newCaseFile) {
+        return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
+                similar, outbox, version, newCaseFile);
+    }
+
+    /** The same feedback routed or re-triaged: another lead department, colour or review flag. */
+    public Feedback withTriage(TriageResult newTriage) {
+        return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, newTriage, sla, nextTimerAt, nearestDueAt,
+                similar, outbox, version, caseFile);
     }
 
     /** The copy to write back: one version on from the one read ({@link FeedbackRepository#replace}). */
     public Feedback nextVersion() {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                similar, outbox, version + 1);
+                similar, outbox, version + 1, caseFile);
     }
 }

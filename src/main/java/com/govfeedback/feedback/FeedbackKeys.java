@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * PK = FEEDBACK#{id}          SK = FEEDBACK
  * GSI1PK = CITIZEN#{subject}  GSI1SK = {id}                  a citizen's feedback, newest first
- * GSI2PK = QUEUE#{department} GSI2SK = {nearest due}#{id}    a department's open work, nearest deadline first
+ * GSI2PK = QUEUE#{department} GSI2SK = {nearest due}#{id}    a department's work, nearest deadline first (not when final)
+ * GSI2PK = QUEUE#REVIEW                                       the manual triage queue, while triage asks for review
  * GSI3PK = DUE#{shard}        GSI3SK = {next timer}#{id}     the sweep's work, sparse
  * </pre>
  */
@@ -26,6 +27,8 @@ public final class FeedbackKeys {
     private static final String NO_DEADLINE = "~";
     /** Sorts after every id: {@code dueSort(now, AFTER_EVERY_ID)} bounds "every item due at or before now". */
     public static final String AFTER_EVERY_ID = "~";
+    /** The manual triage queue's name in place of a department code. */
+    public static final String REVIEW_QUEUE = "REVIEW";
 
     private FeedbackKeys() {
     }
@@ -40,6 +43,17 @@ public final class FeedbackKeys {
 
     public static String queuePartition(String department) {
         return "QUEUE#" + department;
+    }
+
+    /**
+     * The queue a feedback is listed in: the manual triage queue while triage asks for a review, else its lead department's;
+     * none (null: it leaves the sparse index) once CLOSED or MERGED.
+     */
+    public static String queueOf(Feedback f) {
+        if (f.status() == Status.CLOSED || f.status() == Status.MERGED) {
+            return null;
+        }
+        return queuePartition(f.triage().needsReview() ? REVIEW_QUEUE : f.triage().department());
     }
 
     public static String queueSort(Instant nearestDueAt, String id) {

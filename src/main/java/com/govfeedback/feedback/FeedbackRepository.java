@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.govfeedback.feedback.lifecycle.CaseFileAttributes;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.similar.Similarity;
 import com.govfeedback.notify.NotificationAttributes;
@@ -39,10 +40,26 @@ public final class FeedbackRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final WriteListener afterWrite;
 
     public FeedbackRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, WriteListener.NONE);
+    }
+
+    /** A repository that hands every feedback item it has written to {@code afterWrite} (the local in-process notifier). */
+    public FeedbackRepository(DynamoDbClient dynamo, String table, WriteListener afterWrite) {
         this.dynamo = dynamo;
         this.table = table;
+        this.afterWrite = afterWrite;
+    }
+
+    /** Told of every feedback item after it was stored: the image a table stream would carry as NEW_IMAGE. */
+    @FunctionalInterface
+    public interface WriteListener {
+        WriteListener NONE = newImage -> {
+        };
+
+        void written(Map<String, AttributeValue> newImage);
     }
 
     /** The first submission of a client request id: which feedback it became, and a digest of its body. */
@@ -82,7 +99,9 @@ public final class FeedbackRepository {
             StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
         } catch (ConditionalCheckFailedException alreadyStored) {
             // an earlier attempt of the same submission stored it: nothing to do
+            return;
         }
+        afterWrite.written(item);
     }
 
     /**
@@ -99,6 +118,7 @@ public final class FeedbackRepository {
         } catch (ConditionalCheckFailedException stale) {
             throw new ConflictException("feedback " + changed.id() + " was changed by someone else; read it again and retry");
         }
+        afterWrite.written(item);
     }
 
     public Optional<Feedback> find(String id) {
@@ -132,6 +152,58 @@ public final class FeedbackRepository {
         }
         boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
         return new Slice(items, more ? items.get(items.size() - 1).id() : null);
+    }
+
+    /** A page of a queue, nearest deadline first, optionally filtered; {@code lastSortKey} is where the next page starts. */
+    public record QueueSlice(List<Feedback> items, String lastSortKey) {
+    }
+
+    /**
+     * One page of the queue {@code partition} ({@link FeedbackKeys#queueOf}) after the queue sort key {@code afterSortKey}.
+     * Status and colour filter after the read (FilterExpression), so a page may hold fewer than {@code limit} items
+     * while a next page exists.
+     */
+    public QueueSlice listQueue(String partition, Status status, String colour, int limit, String afterSortKey) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#pk", TableSchema.BY_QUEUE.partitionKey());
+        values.put(":pk", s(partition));
+        List<String> filters = new ArrayList<>();
+        if (status != null) {
+            names.put("#status", "status");
+            values.put(":status", s(status.name()));
+            filters.add("#status = :status");
+        }
+        if (colour != null) {
+            names.put("#triage", "triage");
+            names.put("#colour", "colour");
+            values.put(":colour", s(colour));
+            filters.add("#triage.#colour = :colour");
+        }
+        QueryResponse response = StoreCalls.call(() -> dynamo.query(b -> {
+            b.tableName(table).indexName(TableSchema.BY_QUEUE.name())
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .limit(limit);
+            if (!filters.isEmpty()) {
+                b.filterExpression(String.join(" AND ", filters));
+            }
+            if (afterSortKey != null) {
+                String id = afterSortKey.substring(afterSortKey.lastIndexOf('#') + 1);
+                Map<String, AttributeValue> start = new HashMap<>(FeedbackKeys.key(id));
+                start.put(TableSchema.BY_QUEUE.partitionKey(), s(partition));
+                start.put(TableSchema.BY_QUEUE.sortKey(), s(afterSortKey));
+                b.exclusiveStartKey(start);
+            }
+        }));
+        List<Feedback> items = new ArrayList<>(response.count());
+        for (Map<String, AttributeValue> item : response.items()) {
+            items.add(fromItem(item));
+        }
+        String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? string(response.lastEvaluatedKey(), TableSchema.BY_QUEUE.sortKey()) : null;
+        return new QueueSlice(items, last);
     }
 
     /**
@@ -174,8 +246,11 @@ public final class FeedbackRepository {
         item.put(TableSchema.ENTITY, s("FEEDBACK"));
         item.put(TableSchema.BY_CITIZEN.partitionKey(), s(FeedbackKeys.citizenPartition(f.citizen())));
         item.put(TableSchema.BY_CITIZEN.sortKey(), s(f.id()));
-        item.put(TableSchema.BY_QUEUE.partitionKey(), s(FeedbackKeys.queuePartition(f.triage().department())));
-        item.put(TableSchema.BY_QUEUE.sortKey(), s(FeedbackKeys.queueSort(f.nearestDueAt(), f.id())));
+        String queue = FeedbackKeys.queueOf(f);
+        if (queue != null) {
+            item.put(TableSchema.BY_QUEUE.partitionKey(), s(queue));
+            item.put(TableSchema.BY_QUEUE.sortKey(), s(FeedbackKeys.queueSort(f.nearestDueAt(), f.id())));
+        }
         if (f.nextTimerAt() != null) {
             item.put(TableSchema.BY_DUE.partitionKey(), s(FeedbackKeys.duePartition(FeedbackKeys.dueShard(f.id()))));
             item.put(TableSchema.BY_DUE.sortKey(), s(FeedbackKeys.dueSort(f.nextTimerAt(), f.id())));
@@ -194,6 +269,7 @@ public final class FeedbackRepository {
         item.put("signature", SimilarFeedback.encode(f.similar().signature()));
         item.put("outbox", NotificationAttributes.toAttribute(f.outbox()));
         item.put("version", n(f.version()));
+        item.put("case", CaseFileAttributes.toAttribute(f.caseFile()));
         return item;
     }
 
@@ -205,7 +281,8 @@ public final class FeedbackRepository {
                 triageFromMap(Attributes.map(item, "triage"), text), SlaStateJson.read(string(item, "sla")),
                 sortKeyInstant(string(item, TableSchema.BY_DUE.sortKey())), sortKeyInstant(string(item, TableSchema.BY_QUEUE.sortKey())),
                 new Similarity(string(item, "clusterId"), SimilarFeedback.decode(item.get("signature"))),
-                NotificationAttributes.fromAttribute(item.get("outbox")), Attributes.number(item, "version"));
+                NotificationAttributes.fromAttribute(item.get("outbox")), Attributes.number(item, "version"),
+                CaseFileAttributes.fromAttribute(item.get("case")));
     }
 
     /** The instant at the front of a "{instant}#{id}" sort key; null when absent or "no deadline". */

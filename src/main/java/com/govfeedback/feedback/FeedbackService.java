@@ -10,14 +10,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.FeedbackRepository.SubmissionClaim;
 import com.govfeedback.feedback.SubmissionValidator.ValidSubmission;
+import com.govfeedback.feedback.lifecycle.CaseFile;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.similar.Similarity;
 import com.govfeedback.shared.ConflictException;
@@ -39,14 +39,16 @@ public final class FeedbackService {
     private final FeedbackClocks clocks;
     private final SimilarFeedback similar;
     private final Clock clock;
+    private final FeedbackViews views;
 
     public FeedbackService(FeedbackRepository repository, SubmissionLimiter limiter, Triage triage, FeedbackClocks clocks,
-            SimilarFeedback similar, Clock clock) {
+            SimilarFeedback similar, FeedbackViews views, Clock clock) {
         this.repository = repository;
         this.limiter = limiter;
         this.triage = triage;
         this.clocks = clocks;
         this.similar = similar;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -81,12 +83,12 @@ public final class FeedbackService {
             Similarity placed = similar.place(claim.feedbackId(), decision.domain(), decision.maskedText(), claim.receivedAt());
             feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
                     caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
-                    decision, null, null, null, placed, List.of(), 1));
+                    decision, null, null, null, placed, List.of(), 1, CaseFile.EMPTY));
             repository.insert(feedback);
         }
         // after the feedback, and again on every retry: a crash between the writes is completed by the retry
         similar.record(feedback.id(), feedback.triage().domain(), feedback.similar(), feedback.receivedAt());
-        return view(feedback);
+        return views.of(caller, feedback);
     }
 
     /** One feedback, if the caller may see it; an item the caller may not see is reported as missing. */
@@ -99,12 +101,8 @@ public final class FeedbackService {
         }
         return repository.find(id)
                 .filter(feedback -> maySee(caller, feedback))
-                .map(this::view)
+                .map(feedback -> views.of(caller, feedback))
                 .orElseThrow(() -> new NotFoundException("no feedback " + id));
-    }
-
-    private FeedbackView view(Feedback f) {
-        return views(List.of(f)).get(0);
     }
 
     /** The caller's own feedback, newest first. */
@@ -115,20 +113,11 @@ public final class FeedbackService {
             throw new ValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         FeedbackRepository.Slice slice = repository.listByCitizen(caller.subject(), size, Cursors.decode(cursor));
-        return new FeedbackPage(views(slice.items()), Cursors.encode(slice.lastId()));
-    }
-
-    /** Views of several feedback at one instant, reading their clusters' sizes in one call. */
-    private List<FeedbackView> views(List<Feedback> items) {
-        Instant now = clock.instant();
-        Map<String, Integer> members = similar.members(items.stream().map(f -> f.similar().clusterId()).collect(Collectors.toSet()));
-        return items.stream().map(f -> new FeedbackView(f.id(), f.trackingNo(), f.status(), f.receivedAt(), f.text(), f.channel(),
-                f.context(), f.triage().withMaskedText(null), clocks.view(f, now),
-                new FeedbackView.SimilarView(f.similar().clusterId(), members.get(f.similar().clusterId())), f.version())).toList();
+        return new FeedbackPage(views.of(caller, slice.items()), Cursors.encode(slice.lastId()));
     }
 
     /** Citizens see their own; staff their department's, lead or copied; supervisors and admins everything. */
-    static boolean maySee(Caller caller, Feedback feedback) {
+    public static boolean maySee(Caller caller, Feedback feedback) {
         return switch (caller.role()) {
             case CITIZEN -> caller.subject().equals(feedback.citizen());
             case SUPERVISOR, ADMIN -> true;
@@ -149,24 +138,38 @@ public final class FeedbackService {
         }
     }
 
-    /** Opaque page cursors: the last feedback id of a page, so a cursor can never reach another citizen's partition. */
-    static final class Cursors {
+    /**
+     * Opaque page cursors: a kind prefix and the position of the last item read (a feedback id, or a queue sort key), so a
+     * cursor can never reach another partition and a cursor of one listing is refused by another.
+     */
+    public static final class Cursors {
+        private static final String MINE = "v1:";
+
         private Cursors() {
         }
 
         static String encode(String lastId) {
-            return lastId == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId).getBytes(StandardCharsets.UTF_8));
+            return encode(MINE, lastId);
         }
 
         static String decode(String cursor) {
+            return decode(MINE, cursor, Ids::isWellFormed);
+        }
+
+        public static String encode(String kind, String position) {
+            return position == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString((kind + position).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The position in a cursor of {@code kind}; null for no cursor; 422 for anything this service did not issue. */
+        public static String decode(String kind, String cursor, Predicate<String> wellFormed) {
             if (cursor == null || cursor.isEmpty()) {
                 return null;
             }
             try {
                 String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                String id = text.startsWith("v1:") ? text.substring(3) : null;
-                if (Ids.isWellFormed(id)) {
-                    return id;
+                String position = text.startsWith(kind) ? text.substring(kind.length()) : null;
+                if (position != null && wellFormed.test(position)) {
+                    return position;
                 }
             } catch (IllegalArgumentException notBase64) {
                 // reported below

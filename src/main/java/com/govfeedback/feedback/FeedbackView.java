@@ -2,15 +2,20 @@ package com.govfeedback.feedback;
 
 import java.time.Instant;
 
+import com.govfeedback.feedback.lifecycle.CaseView;
 import com.govfeedback.sla.SlaView;
 import com.govfeedback.triage.TriageResult;
 
 /**
- * A feedback as the API answers it: what was received, how it was triaged (without repeating the text), its
- * clocks as they stand at the moment of the answer, and how many feedback report the same thing.
+ * A feedback as the API answers it: what was received, how it was triaged (without repeating the text), its clocks as
+ * they stand at the moment of the answer, how many feedback report the same thing, and its progress (history,
+ * assignee, rating, appeal, merge).
+ *
+ * @param statusName the status in Chinese, as the app shows it
+ * @param progress   internal notes and actors only when the caller is staff, a supervisor or an admin
  */
-public record FeedbackView(String id, String trackingNo, Status status, Instant receivedAt, String text, Channel channel,
-        FeedbackContext context, TriageResult triage, SlaView sla, SimilarView similar, long version) {
+public record FeedbackView(String id, String trackingNo, Status status, String statusName, Instant receivedAt, String text,
+        Channel channel, FeedbackContext context, TriageResult triage, SlaView sla, SimilarView similar, CaseView progress, long version) {
 
     /** The near-duplicate cluster: its id and size, counting this feedback ("me too"). */
     public record SimilarView(String clusterId, int members) {

@@ -2,5 +2,6 @@ package com.govfeedback.notify;
 
 /** What a notification reports; each has one Chinese template (notify/templates.json). */
 public enum NotificationEvent {
-    STATUS_CHANGED, REPLIED, ASSIGNED, SLA_WARNING, SLA_BREACHED, ESCALATED, APPEAL_DECIDED, DEFERRED_PROGRESS, FOLLOW_UP_OPENED
+    STATUS_CHANGED, REPLIED, ASSIGNED, SLA_WARNING, SLA_BREACHED, ESCALATED, APPEAL_DECIDED, DEFERRED_PROGRESS, FOLLOW_UP_OPENED,
+    TRANSFERRED, APPEAL_OPENED
 }

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.lifecycle.CaseFile;
+import com.govfeedback.feedback.similar.Similarity;
+import com.govfeedback.triage.similar.SimilaritySignature;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.feedback.FeedbackKeys;
@@ -65,7 +68,8 @@ public final class SweepFixtures {
         TriageResult triage = new TriageResult("页面一直加载失败", type, colour, "PLATFORM", List.of(), DEPARTMENT, List.of(), List.of(),
                 "negative", -0.5, 0.9, 0.9, List.of(), false);
         return CLOCKS.started(new Feedback(id, TrackingNumbers.of(id, submittedAt), "citizen-1", Status.SUBMITTED, submittedAt,
-                triage.maskedText(), Channel.APP, FeedbackContext.EMPTY, triage, null, null, null, List.of(), 1));
+                triage.maskedText(), Channel.APP, FeedbackContext.EMPTY, triage, null, null, null,
+                new Similarity(id, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY));
     }
 
     /** A stored ORANGE malfunction submitted at {@code submittedAt}. */

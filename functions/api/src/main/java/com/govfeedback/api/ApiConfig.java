@@ -20,6 +20,17 @@ public interface ApiConfig {
 
     Triage triage();
 
+    Notifications notifications();
+
+    /** Notifications where no table stream feeds the notifier. */
+    interface Notifications {
+        /**
+         * Deliver in-process after each write, to this JSON-lines file (the local runtime: {@code .local/notifications.jsonl});
+         * unset in Lambda, where the table stream feeds the notifier function.
+         */
+        java.util.Optional<String> localSinkFile();
+    }
+
     /** Triage data an operator may replace without a new build. */
     interface Triage {
         /** A taxonomy.json to use instead of the shipped one. */

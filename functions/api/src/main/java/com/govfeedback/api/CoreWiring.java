@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackRepository;
 import com.govfeedback.feedback.FeedbackService;
+import com.govfeedback.feedback.FeedbackViews;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.SubmissionLimiter;
 import com.govfeedback.sla.SlaClocks;
@@ -54,9 +55,21 @@ public class CoreWiring {
 
     @Produces
     @ApplicationScoped
-    FeedbackService feedbackService(DynamoDbClient dynamo, ApiConfig config, Triage triage, FeedbackClocks clocks, Clock clock) {
-        return new FeedbackService(new FeedbackRepository(dynamo, config.tableName()),
-                new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), triage, clocks,
-                new SimilarFeedback(dynamo, config.tableName(), new SimilaritySignature(TextNormalizer.loadDefault())), clock);
+    SimilarFeedback similarFeedback(DynamoDbClient dynamo, ApiConfig config) {
+        return new SimilarFeedback(dynamo, config.tableName(), new SimilaritySignature(TextNormalizer.loadDefault()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    FeedbackViews feedbackViews(FeedbackClocks clocks, SimilarFeedback similar, Clock clock) {
+        return new FeedbackViews(clocks, similar, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FeedbackService feedbackService(FeedbackRepository repository, DynamoDbClient dynamo, ApiConfig config, Triage triage,
+            FeedbackClocks clocks, SimilarFeedback similar, FeedbackViews views, Clock clock) {
+        return new FeedbackService(repository, new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), triage,
+                clocks, similar, views, clock);
     }
 }

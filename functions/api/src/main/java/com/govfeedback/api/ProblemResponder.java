@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.govfeedback.shared.ProblemException;
 import com.govfeedback.shared.RateLimitedException;
+import com.govfeedback.shared.TransitionRefusedException;
 import com.govfeedback.shared.ValidationException;
 
 import io.quarkus.funqy.runtime.ApplicationException;
@@ -52,6 +53,9 @@ public class ProblemResponder {
             problem = problem(known.status(), known.type(), known.title(), known.detail());
             if (known instanceof ValidationException invalid) {
                 problem.put("errors", invalid.errors());
+            }
+            if (known instanceof TransitionRefusedException refused) {
+                problem.put("allowed", refused.allowed());
             }
             if (known instanceof RateLimitedException limited) {
                 ctx.response().putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));

@@ -12,13 +12,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** Starts a real DynamoDB API server and a fresh token key pair for the API under test. */
 public class LocalStoreResource implements QuarkusTestResourceLifecycleManager {
     static DevTokenIssuer tokens;
+    /** Where the in-process notifier writes what it delivered during the tests. */
+    static Path notifications;
 
     @Override
     public Map<String, String> start() {
         try {
             Path keys = Files.createTempDirectory("feedback-test-keys");
             tokens = DevTokenIssuer.fromKeyDirectory(keys);
+            notifications = keys.resolve("notifications.jsonl");
             return Map.of(
+                    "feedback.notifications.local-sink-file", notifications.toString(),
                     "quarkus.dynamodb.endpoint-override", Dynalite.shared().endpoint().toString(),
                     "feedback.table-name", Dynalite.tableName(),
                     "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toUri().toString(),

@@ -1,0 +1,99 @@
+package com.govfeedback.api;
+
+import jakarta.inject.Inject;
+
+import com.govfeedback.feedback.FeedbackPage;
+import com.govfeedback.feedback.FeedbackView;
+import com.govfeedback.feedback.lifecycle.CaseRequests;
+import com.govfeedback.feedback.lifecycle.CaseService;
+import com.govfeedback.feedback.lifecycle.WorkQueue;
+
+import io.quarkus.funqy.Funq;
+
+/** The case lifecycle: work queues, staff operations, citizens' ratings and appeals. Translate, delegate, nothing else. */
+public class CaseFunctions {
+
+    @Inject
+    CaseService cases;
+    @Inject
+    WorkQueue queues;
+    @Inject
+    Callers callers;
+
+    @Funq("queue/list")
+    @ApiDoc(summary = "A work queue, nearest deadline first, filtered by status and colour; review=true for the manual triage queue",
+            roles = { "staff", "supervisor", "admin" }, errors = { 401, 403, 422 })
+    public FeedbackPage list(CaseRequests.QueueRequest request) {
+        return queues.list(callers.current(), request == null ? new CaseRequests.QueueRequest(null, null, null, null, null, null) : request);
+    }
+
+    @Funq("feedback/acknowledge")
+    @ApiDoc(summary = "First staff response: stops the acknowledge clock; a new or reopened feedback becomes ACCEPTED", roles = {
+            "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView acknowledge(CaseRequests.Acknowledge request) {
+        return cases.acknowledge(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/transition")
+    @ApiDoc(summary = "Move a feedback to another status; 409 lists the allowed ones", roles = { "staff", "supervisor", "admin" },
+            errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView transition(CaseRequests.Transition request) {
+        return cases.transition(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/transfer")
+    @ApiDoc(summary = "Transfer to another department with a reason; the deadlines stay", roles = { "staff", "supervisor", "admin" },
+            errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView transfer(CaseRequests.Transfer request) {
+        return cases.transfer(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/merge")
+    @ApiDoc(summary = "Merge a duplicate into the original (followers and me-too count move); repeating it completes an interrupted merge",
+            roles = { "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView merge(CaseRequests.Merge request) {
+        return cases.merge(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/assign")
+    @ApiDoc(summary = "Name the owner and the expected completion date, both shown to the citizen", roles = { "staff", "supervisor",
+            "admin" }, errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView assign(CaseRequests.Assign request) {
+        return cases.assign(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/reply")
+    @ApiDoc(summary = "A public message to the citizen without a state change", roles = { "staff", "supervisor", "admin" },
+            errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView reply(CaseRequests.Reply request) {
+        return cases.reply(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("triage/review")
+    @ApiDoc(summary = "Confirm or correct triage (colour, lead department); the item leaves the manual triage queue", roles = {
+            "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView review(CaseRequests.Review request) {
+        return cases.review(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/rate")
+    @ApiDoc(summary = "Rate a resolved feedback 1-5 within 7 days; 1-2 open a follow-up (回访)", roles = "citizen", errors = { 401, 403,
+            404, 409, 422 })
+    public FeedbackView rate(CaseRequests.Rate request) {
+        return cases.rate(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/appeal")
+    @ApiDoc(summary = "Appeal a resolution or rejection within 15 days; answered within 48 hours", roles = "citizen", errors = { 401,
+            403, 404, 409, 422 })
+    public FeedbackView appeal(CaseRequests.Appeal request) {
+        return cases.appeal(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("appeal/decide")
+    @ApiDoc(summary = "Decide an appeal: UPHOLD closes the feedback, REOPEN reopens it with new deadlines", roles = { "supervisor",
+            "admin" }, errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView decide(CaseRequests.DecideAppeal request) {
+        return cases.decideAppeal(callers.current(), Requests.require(request, "id"));
+    }
+}

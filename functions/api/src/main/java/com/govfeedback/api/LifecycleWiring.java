@@ -1,0 +1,69 @@
+package com.govfeedback.api;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.jboss.logging.Logger;
+
+import com.govfeedback.feedback.FeedbackClocks;
+import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.feedback.FeedbackViews;
+import com.govfeedback.feedback.lifecycle.CaseService;
+import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
+import com.govfeedback.feedback.lifecycle.WorkQueue;
+import com.govfeedback.notify.DeliveryPolicy;
+import com.govfeedback.notify.DeliveryStore;
+import com.govfeedback.notify.LocalFileSink;
+import com.govfeedback.notify.NotificationDelivery;
+import com.govfeedback.notify.Templates;
+import com.govfeedback.triage.Taxonomy;
+import com.govfeedback.triage.Triage;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The lifecycle's services, and the feedback repository they share with submission. Where there is no table stream
+ * (the local runtime and tests: {@code feedback.notifications.local-sink-file} set), the repository hands each written item to
+ * the notifier's delivery core in-process, exactly as the stream handler does in the cloud, with the local file sink.
+ */
+@ApplicationScoped
+public class LifecycleWiring {
+    private static final Logger LOG = Logger.getLogger(LifecycleWiring.class);
+
+    @Produces
+    @ApplicationScoped
+    FeedbackRepository feedbackRepository(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
+        if (config.notifications().localSinkFile().isEmpty()) {
+            return new FeedbackRepository(dynamo, config.tableName());
+        }
+        Path sink = Path.of(config.notifications().localSinkFile().get());
+        NotificationDelivery delivery = new NotificationDelivery(new DeliveryStore(dynamo, config.tableName()), new LocalFileSink(sink, clock),
+                Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
+        LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
+        return new FeedbackRepository(dynamo, config.tableName(), image -> {
+            try {
+                delivery.deliverImage(image);
+            } catch (RuntimeException failed) {
+                // the change is stored with its outbox; the sweep's re-drive delivers what this could not
+                LOG.warnf(failed, "in-process delivery failed; the notifications stay pending");
+            }
+        });
+    }
+
+    @Produces
+    @ApplicationScoped
+    CaseService caseService(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, Triage triage, Clock clock) {
+        return new CaseService(repository, clocks, views, LifecyclePolicy.loadDefault(),
+                triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    WorkQueue workQueue(FeedbackRepository repository, FeedbackViews views) {
+        return new WorkQueue(repository, views);
+    }
+}

@@ -1,0 +1,54 @@
+package com.govfeedback.notifier;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import com.govfeedback.notify.Channel;
+import com.govfeedback.notify.DeliveryPolicy;
+import com.govfeedback.notify.DeliveryStore;
+import com.govfeedback.notify.LocalFileSink;
+import com.govfeedback.notify.NotificationDelivery;
+import com.govfeedback.notify.StreamBatch;
+import com.govfeedback.notify.Templates;
+import com.govfeedback.notify.WebhookChannel;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Builds the delivery core once per function instance, with the channel the configuration names. */
+@ApplicationScoped
+public class NotifierWiring {
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    StreamBatch streamBatch(DynamoDbClient dynamo, NotifierConfig config, Clock clock) {
+        NotifierConfig.Notifications n = config.notifications();
+        DeliveryPolicy policy = new DeliveryPolicy(n.maxAttempts(), n.triesPerInvocation(), n.firstBackoff(), n.retryAfter());
+        return new StreamBatch(new NotificationDelivery(new DeliveryStore(dynamo, config.tableName()), channel(config, clock),
+                Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL));
+    }
+
+    private static Channel channel(NotifierConfig config, Clock clock) {
+        NotifierConfig.Notifications n = config.notifications();
+        return switch (n.channel()) {
+            case "sns" -> SnsChannel.forTopic(config.notifyTopicArn().orElseThrow(() -> new IllegalStateException(
+                    "feedback.notify-topic-arn (FEEDBACK_NOTIFY_TOPIC_ARN) is required for the sns channel")),
+                    DefaultCredentialsProvider.builder().build());
+            case "webhook" -> new WebhookChannel(URI.create(n.webhookUrl().orElseThrow(() -> new IllegalStateException(
+                    "feedback.notifications.webhook-url is required for the webhook channel"))), n.webhookSecret().orElseThrow(
+                            () -> new IllegalStateException("feedback.notifications.webhook-secret is required for the webhook channel")), clock);
+            case LocalFileSink.NAME -> new LocalFileSink(Path.of(n.localSinkFile()), clock);
+            default -> throw new IllegalStateException("feedback.notifications.channel must be sns, webhook or local-file, not " + n.channel());
+        };
+    }
+}

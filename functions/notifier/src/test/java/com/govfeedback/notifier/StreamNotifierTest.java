@@ -1,0 +1,79 @@
+package com.govfeedback.notifier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.govfeedback.notify.RecordedStream;
+import com.govfeedback.shared.Json;
+import com.govfeedback.testing.Dynalite;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The packaged handler, invoked through the Lambda mock event server with recorded DynamoDB stream events: each
+ * notification is written to the sink once, a repeated record writes nothing, other items and removals are skipped.
+ */
+@QuarkusTest
+@QuarkusTestResource(NotifierStoreResource.class)
+class StreamNotifierTest {
+
+    /** Invokes the function with the event; the partial batch response must name no failed record. */
+    private static void invoke(JsonNode event) throws IOException {
+        String response = given().contentType("application/json").accept("application/json").body(event.toString())
+                .when().post()
+                .then().statusCode(200)
+                .extract().asString();
+        assertThat(Json.mapper().readTree(response)).isEqualTo(Json.mapper().readTree("{\"batchItemFailures\": []}"));
+    }
+
+    /** A recorded event whose feedback images are in the store, as the writes that produced it left them. */
+    private static RecordedStream stored(String resource) {
+        try (var dynamo = Dynalite.shared().client()) {
+            return RecordedStream.load(resource).storeNewImages(dynamo, Dynalite.tableName());
+        }
+    }
+
+    private static List<JsonNode> delivered(String feedbackId) throws IOException {
+        if (!Files.exists(NotifierStoreResource.notifications)) {
+            return List.of();
+        }
+        return Files.readAllLines(NotifierStoreResource.notifications, StandardCharsets.UTF_8).stream().map(line -> {
+            try {
+                return Json.mapper().readTree(line);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(n -> n.get("feedbackId").asText().equals(feedbackId)).toList();
+    }
+
+    @Test
+    void aRecordedStreamEventDeliversEachNotificationOnceAndARepeatDeliversNothing() throws IOException {
+        RecordedStream recorded = stored("stream-accepted.json");
+
+        invoke(recorded.event);
+        invoke(recorded.event);
+
+        List<JsonNode> lines = delivered(recorded.feedbackId);
+        assertThat(lines).extracting(n -> n.get("recipient").asText()).containsExactlyInAnyOrder("CITIZEN-citizen-7f3a", "ASSIGNEE-staff-19");
+        assertThat(lines).extracting(n -> n.get("title").asText()).contains("您的反馈（260302-7Q0M-4V9X）状态更新：已受理");
+        assertThat(lines).allMatch(n -> n.get("channel").asText().equals("local-file"));
+    }
+
+    @Test
+    void aMixedBatchSkipsOtherItemsAndRemovals() throws IOException {
+        RecordedStream recorded = stored("stream-mixed-batch.json");
+
+        invoke(recorded.event);
+
+        assertThat(delivered(recorded.feedbackId)).hasSize(2);
+    }
+}

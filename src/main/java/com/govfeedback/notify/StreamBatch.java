@@ -1,0 +1,112 @@
+package com.govfeedback.notify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.govfeedback.shared.Json;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One DynamoDB stream batch as Lambda delivers it (JSON with {@code Records[].dynamodb.NewImage}), handed record by record
+ * to {@link NotificationDelivery}. The answer is Lambda's partial batch response: the sequence numbers of the records
+ * whose outcome could not be recorded, so only those (and the ones after them) are retried. The images are read straight
+ * into the SDK's {@link AttributeValue}, the type {@link NotificationAttributes} reads, without reflection.
+ */
+public final class StreamBatch {
+    private static final Logger LOG = Logger.getLogger(StreamBatch.class);
+
+    private final NotificationDelivery delivery;
+
+    public StreamBatch(NotificationDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    /** The records' outcome: what was delivered in total, and which records failed. */
+    public record Result(NotificationDelivery.Report report, List<String> failedSequenceNumbers) {
+        /** Lambda's StreamsEventResponse: {@code {"batchItemFailures": [{"itemIdentifier": sequenceNumber}]}}. */
+        public ObjectNode toResponse() {
+            ObjectNode response = Json.mapper().createObjectNode();
+            ArrayNode failures = response.putArray("batchItemFailures");
+            failedSequenceNumbers.forEach(sequence -> failures.addObject().put("itemIdentifier", sequence));
+            return response;
+        }
+    }
+
+    public Result process(InputStream event) throws IOException {
+        return process(Json.mapper().readTree(event));
+    }
+
+    public Result process(JsonNode event) {
+        NotificationDelivery.Report total = NotificationDelivery.Report.NOTHING;
+        List<String> failed = new ArrayList<>();
+        for (JsonNode record : event.path("Records")) {
+            JsonNode change = record.path("dynamodb");
+            String sequence = change.path("SequenceNumber").asText();
+            if ("REMOVE".equals(record.path("eventName").asText()) || !change.hasNonNull("NewImage")) {
+                continue;
+            }
+            try {
+                NotificationDelivery.Report report = delivery.deliverImage(image(change.get("NewImage")));
+                total = total.plus(report);
+                if (report.unrecorded() > 0) {
+                    failed.add(sequence);
+                }
+            } catch (RuntimeException unreadable) {
+                LOG.errorf(unreadable, "stream record %s could not be handled", sequence);
+                failed.add(sequence);
+            }
+        }
+        return new Result(total, failed);
+    }
+
+    /** A stream image ({@code {"attr": {"S": "…"}}}) as SDK attribute values. */
+    static Map<String, AttributeValue> image(JsonNode image) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = image.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            item.put(field.getKey(), value(field.getValue()));
+        }
+        return item;
+    }
+
+    private static AttributeValue value(JsonNode node) {
+        Map.Entry<String, JsonNode> typed = node.fields().next();
+        JsonNode v = typed.getValue();
+        return switch (typed.getKey()) {
+            case "S" -> AttributeValue.fromS(v.asText());
+            case "N" -> AttributeValue.fromN(v.asText());
+            case "BOOL" -> AttributeValue.fromBool(v.asBoolean());
+            case "NULL" -> AttributeValue.fromNul(true);
+            case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(v.asText())));
+            case "SS" -> AttributeValue.fromSs(texts(v));
+            case "NS" -> AttributeValue.fromNs(texts(v));
+            case "BS" -> AttributeValue.fromBs(texts(v).stream().map(b -> SdkBytes.fromByteArray(Base64.getDecoder().decode(b))).toList());
+            case "M" -> AttributeValue.fromM(image(v));
+            case "L" -> {
+                List<AttributeValue> list = new ArrayList<>();
+                v.forEach(element -> list.add(value(element)));
+                yield AttributeValue.fromL(list);
+            }
+            default -> throw new IllegalArgumentException("unknown attribute type " + typed.getKey());
+        };
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
+    }
+}
