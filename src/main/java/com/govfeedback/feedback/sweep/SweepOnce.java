@@ -1,6 +1,8 @@
 package com.govfeedback.feedback.sweep;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.notify.InProcessDelivery;
 import com.govfeedback.sla.DeadlineCalculator;
 import com.govfeedback.sla.SlaClocks;
 import com.govfeedback.sla.SlaPolicy;
@@ -23,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One sweep against the local store, for {@code make sweep} and the every-minute loop of {@code make run}. Settings
  * from the environment: {@code DYNAMODB_ENDPOINT} (http://localhost:8000), {@code FEEDBACK_TABLE_NAME} (feedback),
- * {@code AT} (an ISO-8601 instant or offset time to act as of; default now) and {@code DRY_RUN=1} (change nothing).
+ * {@code AT} (an ISO-8601 instant or offset time to act as of; default now), {@code DRY_RUN=1} (change nothing) and
+ * {@code NOTIFICATIONS_FILE} (.local/notifications.jsonl: where the notifications it writes are delivered, as the local
+ * API delivers its own; empty for none).
  */
 public final class SweepOnce {
     private SweepOnce() {
@@ -40,7 +45,10 @@ public final class SweepOnce {
                 .region(Region.AP_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
-            DueSweep sweep = new DueSweep(new FeedbackRepository(dynamo, table), shippedClocks(), SweepSettings.DEFAULT);
+            String sink = env("NOTIFICATIONS_FILE", ".local/notifications.jsonl");
+            FeedbackRepository repository = sink.isBlank() ? new FeedbackRepository(dynamo, table)
+                    : InProcessDelivery.repository(dynamo, table, Path.of(sink), Clock.systemUTC());
+            DueSweep sweep = new DueSweep(repository, shippedClocks(), SweepSettings.DEFAULT);
             // DueSweep logs the counts
             sweep.run(at, () -> true, dryRun);
         }

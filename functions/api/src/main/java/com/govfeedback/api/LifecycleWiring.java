@@ -7,19 +7,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import org.jboss.logging.Logger;
-
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackRepository;
 import com.govfeedback.feedback.FeedbackViews;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
-import com.govfeedback.notify.DeliveryPolicy;
-import com.govfeedback.notify.DeliveryStore;
-import com.govfeedback.notify.LocalFileSink;
-import com.govfeedback.notify.NotificationDelivery;
-import com.govfeedback.notify.Templates;
+import com.govfeedback.notify.InProcessDelivery;
 import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
 
@@ -32,26 +26,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @ApplicationScoped
 public class LifecycleWiring {
-    private static final Logger LOG = Logger.getLogger(LifecycleWiring.class);
-
     @Produces
     @ApplicationScoped
     FeedbackRepository feedbackRepository(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
         if (config.notifications().localSinkFile().isEmpty()) {
             return new FeedbackRepository(dynamo, config.tableName());
         }
-        Path sink = Path.of(config.notifications().localSinkFile().get());
-        NotificationDelivery delivery = new NotificationDelivery(new DeliveryStore(dynamo, config.tableName()), new LocalFileSink(sink, clock),
-                Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
-        LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
-        return new FeedbackRepository(dynamo, config.tableName(), image -> {
-            try {
-                delivery.deliverImage(image);
-            } catch (RuntimeException failed) {
-                // the change is stored with its outbox; the sweep's re-drive delivers what this could not
-                LOG.warnf(failed, "in-process delivery failed; the notifications stay pending");
-            }
-        });
+        return InProcessDelivery.repository(dynamo, config.tableName(), Path.of(config.notifications().localSinkFile().get()), clock);
     }
 
     @Produces

@@ -1,0 +1,35 @@
+package com.govfeedback.notify;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.jboss.logging.Logger;
+
+import com.govfeedback.feedback.FeedbackRepository;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Where there is no table stream (the local runtime, tests, {@code make sweep}), a feedback repository that hands each
+ * written item to the notifier's delivery core in-process, as the stream handler does in the cloud, with the local
+ * JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the sweep's re-drive.
+ */
+public final class InProcessDelivery {
+    private static final Logger LOG = Logger.getLogger(InProcessDelivery.class);
+
+    private InProcessDelivery() {
+    }
+
+    public static FeedbackRepository repository(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
+        NotificationDelivery delivery = new NotificationDelivery(new DeliveryStore(dynamo, table), new LocalFileSink(sink, clock),
+                Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
+        LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
+        return new FeedbackRepository(dynamo, table, image -> {
+            try {
+                delivery.deliverImage(image);
+            } catch (RuntimeException failed) {
+                LOG.warnf(failed, "in-process delivery failed; the notifications stay pending");
+            }
+        });
+    }
+}
