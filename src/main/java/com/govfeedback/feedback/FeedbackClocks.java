@@ -1,6 +1,5 @@
 package com.govfeedback.feedback;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,9 +16,6 @@ import com.govfeedback.sla.SlaView;
  * sweep's next timer point and the queue's nearest deadline) in step with every change of the clocks.
  */
 public final class FeedbackClocks {
-    /** How long a pending notification may wait for the stream before the sweep re-drives it. */
-    public static final Duration REDRIVE_AFTER = Duration.ofMinutes(3);
-
     private final SlaClocks clocks;
     private final SlaTimers timers;
 
@@ -52,14 +48,14 @@ public final class FeedbackClocks {
     }
 
     /**
-     * When the sweep must next look at the item: the next SLA timer point, or a pending notification whose retry is due
-     * {@link #REDRIVE_AFTER} after it was planned (the stream should have delivered it by then), whichever is first.
+     * When the sweep must next look at the item: the next SLA timer point, or the re-drive time of a pending notification
+     * ({@link Notification#redriveAt()}: the stream should have delivered it by then), whichever is first.
      */
     Instant nextTimerAt(SlaState sla, List<Notification> outbox) {
         Instant next = timers.nextTimerAt(sla);
         for (Notification n : outbox) {
             if (n.state() == Notification.State.PENDING) {
-                Instant redrive = n.nextAttemptAt().plus(REDRIVE_AFTER);
+                Instant redrive = n.redriveAt();
                 if (next == null || redrive.isBefore(next)) {
                     next = redrive;
                 }

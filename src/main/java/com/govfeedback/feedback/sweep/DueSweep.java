@@ -155,12 +155,12 @@ public final class DueSweep {
     }
 
     /**
-     * A pending notification whose re-drive time has come ({@link FeedbackClocks#REDRIVE_AFTER} after its planned
-     * attempt) counts one more attempt and gets a later one, doubling the wait; after the last attempt it is DEAD.
-     * Rewriting it gives the notifier a new stream record carrying it.
+     * A pending notification whose re-drive time has come ({@link Notification#redriveAt()}) counts one more attempt and
+     * is due at once; rewriting the item gives the notifier a new stream record carrying it. After the last attempt it
+     * is DEAD.
      */
     private Notification redriveIfDue(Notification n, Instant now, Plan plan) {
-        if (n.state() != Notification.State.PENDING || n.nextAttemptAt().plus(FeedbackClocks.REDRIVE_AFTER).isAfter(now)) {
+        if (n.state() != Notification.State.PENDING || now.isBefore(n.redriveAt())) {
             return n;
         }
         if (n.attempts() >= settings.maxAttempts()) {
@@ -169,9 +169,7 @@ public final class DueSweep {
                     n.nextAttemptAt(), Notification.State.DEAD);
         }
         plan.redriven++;
-        int attempts = n.attempts() + 1;
-        return new Notification(n.id(), n.event(), n.feedbackId(), n.recipient(), n.params(), n.createdAt(), attempts,
-                now.plus(settings.retryAfter(attempts)), Notification.State.PENDING);
+        return n.redriven(now);
     }
 
     /** One item's decisions: the changed item and what it counts for. */

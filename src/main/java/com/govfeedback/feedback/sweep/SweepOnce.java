@@ -3,6 +3,7 @@ package com.govfeedback.feedback.sweep;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -47,7 +48,8 @@ public final class SweepOnce {
                 .build()) {
             String sink = env("NOTIFICATIONS_FILE", ".local/notifications.jsonl");
             FeedbackRepository repository = sink.isBlank() ? new FeedbackRepository(dynamo, table)
-                    : InProcessDelivery.repository(dynamo, table, Path.of(sink), Clock.systemUTC());
+                    // a rehearsal (AT=…) delivers as of that time too, or its notifications would wait for the real clock
+                    : InProcessDelivery.repository(dynamo, table, Path.of(sink), Clock.fixed(at, ZoneOffset.UTC));
             DueSweep sweep = new DueSweep(repository, shippedClocks(), SweepSettings.DEFAULT);
             // DueSweep logs the counts
             sweep.run(at, () -> true, dryRun);

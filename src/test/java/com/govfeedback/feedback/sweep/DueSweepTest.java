@@ -173,21 +173,24 @@ class DueSweepTest {
         Feedback feedback = store.submitted(SUBMITTED);
         DueSweep sweep = store.sweep(SweepSettings.DEFAULT.withMaxAttempts(2));
         sweep.run(at("2026-03-02T11:00"), ALWAYS, false);
-        Instant firstRedrive = at("2026-03-02T11:00").plus(FeedbackClocks.REDRIVE_AFTER);
+        Instant firstRedrive = at("2026-03-02T11:00").plus(Notification.REDRIVE_AFTER);
 
         assertThat(sweep.run(firstRedrive.minusSeconds(1), ALWAYS, false).examined()).isZero();
         SweepReport first = sweep.run(firstRedrive, ALWAYS, false);
         Feedback afterFirst = store.stored(feedback.id());
-        Instant secondRedrive = firstRedrive.plus(Duration.ofMinutes(1)).plus(FeedbackClocks.REDRIVE_AFTER);
+        // the re-driven entry is due at once (the notifier delivers it); the next re-drive waits twice as long
+        Instant secondRedrive = firstRedrive.plus(Notification.REDRIVE_AFTER.multipliedBy(2));
+        assertThat(sweep.run(secondRedrive.minusSeconds(1), ALWAYS, false).examined()).isZero();
         SweepReport second = sweep.run(secondRedrive, ALWAYS, false);
         Feedback afterSecond = store.stored(feedback.id());
-        Instant third = secondRedrive.plus(Duration.ofMinutes(2)).plus(FeedbackClocks.REDRIVE_AFTER);
+        Instant third = secondRedrive.plus(Notification.REDRIVE_AFTER.multipliedBy(4));
         assertThat(sweep.run(third.minusSeconds(1), ALWAYS, false).examined()).isZero();
         SweepReport last = sweep.run(third, ALWAYS, false);
         Feedback afterLast = store.stored(feedback.id());
 
         assertThat(List.of(first.redriven(), second.redriven(), last.redriven(), last.dead())).containsExactly(1, 1, 0, 1);
         assertThat(afterFirst.outbox().get(0).attempts()).isEqualTo(1);
+        assertThat(afterFirst.outbox().get(0).nextAttemptAt()).isEqualTo(firstRedrive);
         assertThat(afterFirst.version()).isEqualTo(3);
         assertThat(afterSecond.outbox().get(0).attempts()).isEqualTo(2);
         assertThat(afterLast.outbox()).singleElement().extracting(Notification::state).isEqualTo(Notification.State.DEAD);

@@ -8,13 +8,27 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.notify.Notification;
+import com.govfeedback.notify.NotificationEvent;
+import com.govfeedback.notify.Recipient;
+
 class SweepSettingsTest {
     @Test
-    void theWaitBetweenRedrivesDoublesUpToTheCap() {
-        SweepSettings settings = new SweepSettings(100, 8, Duration.ofMinutes(1), Duration.ofMinutes(10));
-
-        assertThat(java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(settings::retryAfter).map(Duration::toMinutes))
-                .containsExactly(1L, 2L, 4L, 8L, 10L, 10L);
+    void theWaitBeforeARedriveDoublesWithEachAttemptUpToTheCap() {
+        Instant due = Instant.parse("2026-03-02T02:00:00Z");
+        Notification pending = Notification.pending("WARN_50:ACK#0", NotificationEvent.SLA_WARNING, "F1",
+                new Recipient(Recipient.Kind.DEPARTMENT, "TAX_BUREAU"), java.util.Map.of(), due);
+        java.util.List<Long> waits = new java.util.ArrayList<>();
+        Notification n = pending;
+        for (int i = 0; i < 7; i++) {
+            waits.add(Duration.between(n.nextAttemptAt(), n.redriveAt()).toMinutes());
+            n = n.redriven(n.redriveAt());
+        }
+        assertThat(waits).containsExactly(3L, 6L, 12L, 24L, 48L, 60L, 60L);
+        // a re-driven entry is due at once, so the notifier that receives it delivers it
+        Notification redriven = pending.redriven(pending.redriveAt());
+        assertThat(redriven.nextAttemptAt()).isEqualTo(pending.redriveAt());
+        assertThat(redriven.attempts()).isEqualTo(1);
     }
 
     @Test
