@@ -75,9 +75,12 @@ public class CostEstimate {
         double perInvocation = get(in, "price_lambda_million_requests") / MILLION;
 
         double apiRequests = f * get(in, "api_requests_per_feedback");
-        double tableWrites = f * (get(in, "api_writes_per_feedback") + get(in, "sweep_writes_per_feedback")
-                + get(in, "notifications_per_feedback")); // the notifier marks each notification delivered
-        double notifierInvocations = tableWrites / get(in, "stream_records_per_notifier_batch");
+        double notifications = f * get(in, "notifications_per_feedback");
+        double tableWrites = f * (get(in, "api_writes_per_feedback") + get(in, "sweep_writes_per_feedback"))
+                + notifications; // the notifier records each outcome on the item's outbox entry
+        // and writes a delivery marker per notification: a small item (one write unit, in no index), also streamed
+        double markerWrites = notifications;
+        double notifierInvocations = (tableWrites + markerWrites) / get(in, "stream_records_per_notifier_batch");
         double sweepItems = f * get(in, "sweep_writes_per_feedback");
 
         double apiLambda = apiRequests * (perInvocation
@@ -92,9 +95,11 @@ public class CostEstimate {
         cost.put("API Gateway HTTP API", apiRequests / MILLION * get(in, "price_http_api_million_requests"));
 
         double itemBytes = get(in, "item_size_bytes");
-        double writeUnits = tableWrites * Math.ceil(itemBytes / 1024) * (1 + get(in, "gsi_writes_per_item_write"));
+        double writeUnits = tableWrites * Math.ceil(itemBytes / 1024) * (1 + get(in, "gsi_writes_per_item_write"))
+                + markerWrites;
         double readUnits = f * (get(in, "api_reads_per_feedback") + get(in, "sweep_writes_per_feedback"))
                 * Math.ceil(itemBytes / 4096)
+                + notifications // the notifier's consistent read of the delivery marker before each send
                 + SWEEP_RUNS_PER_MONTH * get(in, "due_index_shards"); // one Query per shard per run, at least 1 unit
         double storedGb = f * get(in, "months_of_feedback_kept") * itemBytes
                 * (1 + get(in, "index_copies_per_item")) / GB;
@@ -103,7 +108,6 @@ public class CostEstimate {
                         + readUnits / MILLION * get(in, "price_dynamodb_million_read_units")
                         + storedGb * (get(in, "price_dynamodb_gb_month") + get(in, "price_pitr_gb_month")));
 
-        double notifications = f * get(in, "notifications_per_feedback");
         cost.put("SNS (publish and mobile push)", notifications / MILLION
                 * (get(in, "price_sns_million_publishes") + get(in, "price_sns_million_mobile_push")));
 
@@ -113,11 +117,11 @@ public class CostEstimate {
         double logGb = (apiRequests * (get(in, "api_log_bytes_per_request") + get(in, "access_log_bytes_per_request"))
                 + notifierInvocations * get(in, "notifier_log_bytes_per_invocation")
                 + SWEEP_RUNS_PER_MONTH * get(in, "sweep_log_bytes_per_run")) / GB;
-        cost.put("CloudWatch (logs, alarms, sweep metric)",
+        // both custom metrics come from log lines (EMF, metric filters): no PutMetricData requests to pay for
+        cost.put("CloudWatch (logs, alarms, custom metrics)",
                 logGb * (get(in, "price_logs_ingest_gb") + get(in, "months_of_logs_kept") * get(in, "price_logs_gb_month"))
                         + get(in, "alarms") * get(in, "price_alarm_month")
-                        + get(in, "price_custom_metric_month")
-                        + SWEEP_RUNS_PER_MONTH / 1000 * get(in, "price_put_metric_1k_requests"));
+                        + get(in, "custom_metrics") * get(in, "price_custom_metric_month"));
         return cost;
     }
 

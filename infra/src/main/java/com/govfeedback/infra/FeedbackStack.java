@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import com.govfeedback.feedback.sweep.SweepMetric;
+import com.govfeedback.notify.NotificationDelivery;
 import com.govfeedback.storage.TableSchema;
 
 import software.amazon.awscdk.Annotations;
@@ -45,7 +46,11 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.IFilterPattern;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -58,6 +63,9 @@ import software.constructs.Construct;
  * is missing is left out with its wiring, and the stack says so in a warning and an output.
  */
 public class FeedbackStack extends Stack {
+    /** Notifications given up on (DEAD), counted from the notifier's and the sweep's logs by metric filters. */
+    static final String NOTIFICATIONS_DEAD = "NotificationsDead";
+
     private final StackConfig config;
     private final Key dataKey;
     private final Table table;
@@ -91,8 +99,13 @@ public class FeedbackStack extends Stack {
         alarmAction = new SnsAction(alarmTopic());
 
         artifact(ServiceFunction.API).ifPresent(artifact -> api(artifact, jwtIssuer, jwtAudience));
-        artifact(ServiceFunction.SWEEP).ifPresent(this::sweep);
-        artifact(ServiceFunction.NOTIFIER).ifPresent(this::notifier);
+        Optional<FunctionArtifact> sweepArtifact = artifact(ServiceFunction.SWEEP);
+        sweepArtifact.ifPresent(this::sweep);
+        Optional<FunctionArtifact> notifierArtifact = artifact(ServiceFunction.NOTIFIER);
+        notifierArtifact.ifPresent(this::notifier);
+        if (sweepArtifact.isPresent() || notifierArtifact.isPresent()) {
+            notificationsDeadAlarm();
+        }
 
         CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
         CfnOutput.Builder.create(this, "NotificationTopicArn").value(notificationTopic.getTopicArn()).build();
@@ -236,6 +249,9 @@ public class FeedbackStack extends Stack {
                 .build();
         alarm("OverdueUnhandledAlarm", "Overdue feedback has gone unhandled for 5 minutes, or no sweep has reported",
                 overdue, 5, TreatMissingData.BREACHING);
+        // the sweep marks a re-driven notification DEAD after its last attempt and counts it in its metric line's "dead"
+        countNotificationsDead("SweepNotificationsDead", sweep.getLogGroup(),
+                FilterPattern.numberValue("$.dead", ">=", 1), "$.dead");
     }
 
     private void notifier(FunctionArtifact artifact) {
@@ -263,6 +279,30 @@ public class FeedbackStack extends Stack {
                 deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
                         .statistic("Maximum").period(Duration.minutes(1)).build()),
                 1, TreatMissingData.NOT_BREACHING);
+        // one ERROR line with the marker per notification the notifier gave up on (any log format: a plain term match)
+        countNotificationsDead("NotifierNotificationsDead", notifier.getLogGroup(),
+                FilterPattern.allTerms(NotificationDelivery.DEAD_MARKER), "1");
+    }
+
+    private void countNotificationsDead(String id, ILogGroup logs, IFilterPattern pattern, String value) {
+        MetricFilter.Builder.create(this, id)
+                .logGroup(logs)
+                .filterPattern(pattern)
+                .metricNamespace(SweepMetric.NAMESPACE)
+                .metricName(NOTIFICATIONS_DEAD)
+                .metricValue(value)
+                .build();
+    }
+
+    private void notificationsDeadAlarm() {
+        Metric dead = Metric.Builder.create()
+                .namespace(SweepMetric.NAMESPACE)
+                .metricName(NOTIFICATIONS_DEAD)
+                .statistic("Sum")
+                .period(Duration.minutes(5))
+                .build();
+        alarm("NotificationsDeadAlarm", "A notification was given up on after its last attempt (" + NotificationDelivery.DEAD_MARKER
+                + " in the notifier's log, or dead in the sweep's metric line)", dead, 1, TreatMissingData.NOT_BREACHING);
     }
 
     private void functionAlarms(ServiceFunction which, Function function) {

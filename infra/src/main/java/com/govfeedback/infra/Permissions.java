@@ -1,6 +1,5 @@
 package com.govfeedback.infra;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,11 +28,16 @@ public final class Permissions {
     public static final List<String> SWEEP_ITEM_ACTIONS = List.of("dynamodb:PutItem");
     /** sweep: queries the due-time index only, never a Scan. */
     public static final List<String> SWEEP_QUERY_ACTIONS = List.of("dynamodb:Query");
-    /** notifier: reads an item and marks its outbox entries delivered or dead. */
+    /**
+     * notifier: reads delivery markers (and an item whose outbox moved), creates markers and records outbox outcomes,
+     * both with conditional UpdateItem.
+     */
     public static final List<String> NOTIFIER_ITEM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
     public static final List<String> NOTIFIER_TOPIC_ACTIONS = List.of("sns:Publish");
-    /** Every function: the table's (and the topic's) customer-managed key, only through DynamoDB or SNS. */
-    public static final List<String> KEY_ACTIONS = List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+    /** Every function: the table's customer-managed key, only through DynamoDB. */
+    public static final List<String> TABLE_KEY_ACTIONS = List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
+    /** notifier: publishing to the encrypted topic, only through SNS (a publisher needs no kms:Encrypt). */
+    public static final List<String> TOPIC_KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKey");
     /** Every function writes its own log group, and no other (no AWSLambdaBasicExecutionRole with its "*"). */
     public static final List<String> LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
 
@@ -43,14 +47,14 @@ public final class Permissions {
     static void grantApi(IRole role, ITable table, IKey key, ILogGroup logs) {
         allow(role, API_ITEM_ACTIONS, table.getTableArn());
         allow(role, API_QUERY_ACTIONS, table.getTableArn(), table.getTableArn() + "/index/*");
-        allowKeyVia(role, key, "dynamodb");
+        allowKeyVia(role, key, TABLE_KEY_ACTIONS, "dynamodb");
         allowLogs(role, logs);
     }
 
     static void grantSweep(IRole role, ITable table, IKey key, ILogGroup logs) {
         allow(role, SWEEP_ITEM_ACTIONS, table.getTableArn());
         allow(role, SWEEP_QUERY_ACTIONS, table.getTableArn() + "/index/" + TableSchema.BY_DUE.name());
-        allowKeyVia(role, key, "dynamodb");
+        allowKeyVia(role, key, TABLE_KEY_ACTIONS, "dynamodb");
         allowLogs(role, logs);
     }
 
@@ -58,7 +62,8 @@ public final class Permissions {
     static void grantNotifier(IRole role, ITable table, ITopic topic, IKey key, ILogGroup logs) {
         allow(role, NOTIFIER_ITEM_ACTIONS, table.getTableArn());
         allow(role, NOTIFIER_TOPIC_ACTIONS, topic.getTopicArn());
-        allowKeyVia(role, key, "dynamodb", "sns");
+        allowKeyVia(role, key, TABLE_KEY_ACTIONS, "dynamodb");
+        allowKeyVia(role, key, TOPIC_KEY_ACTIONS, "sns");
         allowLogs(role, logs);
     }
 
@@ -70,15 +75,12 @@ public final class Permissions {
         allow(role, LOG_ACTIONS, logs.getLogGroupArn());
     }
 
-    private static void allowKeyVia(IRole role, IKey key, String... services) {
-        String region = Stack.of(role).getRegion();
-        List<String> viaServices = Arrays.stream(services)
-                .map(service -> service + "." + region + ".amazonaws.com")
-                .toList();
+    private static void allowKeyVia(IRole role, IKey key, List<String> actions, String service) {
+        String viaService = service + "." + Stack.of(role).getRegion() + ".amazonaws.com";
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(KEY_ACTIONS)
+                .actions(actions)
                 .resources(List.of(key.getKeyArn()))
-                .conditions(Map.of("StringEquals", Map.of("kms:ViaService", viaServices)))
+                .conditions(Map.of("StringEquals", Map.of("kms:ViaService", List.of(viaService))))
                 .build());
     }
 }

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.govfeedback.feedback.sweep.SweepMetric;
+import com.govfeedback.notify.NotificationDelivery;
 
-/** Alarms on dead letters, each function's errors and throttles, and overdue items left unhandled; all notify operators. */
+/**
+ * Alarms on dead letters, dead notifications, each function's errors and throttles, and overdue items left unhandled;
+ * all notify operators.
+ */
 class AlarmsTest {
     private static final StackFixture.Synthesized SYNTHESIZED = StackFixture.allFunctions();
 
@@ -47,7 +51,38 @@ class AlarmsTest {
                         + "notBreaching [AlarmTopic]",
                 // no dimensions, and silence counts as breaching: a sweep that stopped reporting handles nothing
                 "OverdueUnhandledAlarm", "GovFeedback OverdueUnhandled Maximum 60 null GreaterThanOrEqualToThreshold 1 "
-                        + "5/5 breaching [AlarmTopic]"));
+                        + "5/5 breaching [AlarmTopic]",
+                // any notification given up on, by the notifier or by the sweep's re-drive, within 5 minutes
+                "NotificationsDeadAlarm", "GovFeedback NotificationsDead Sum 300 null" + onceIn5Min));
+    }
+
+    /** Metric filter construct id → "log group | pattern | namespace metric = value". */
+    private static Map<String, String> metricFilters(StackFixture.Synthesized stack) {
+        Map<String, String> filters = new TreeMap<>();
+        stack.template().findResources("AWS::Logs::MetricFilter").forEach((id, filter) -> {
+            Map<?, ?> p = (Map<?, ?>) filter.get("Properties");
+            filters.put(TemplateView.constructIdOf(id), TemplateView.render(p.get("LogGroupName")) + " | "
+                    + p.get("FilterPattern") + " | " + TemplateView.render(p.get("MetricTransformations")));
+        });
+        return filters;
+    }
+
+    @Test
+    void deadNotificationsAreCountedFromTheNotifierMarkerAndTheSweepCount() {
+        assertThat(NotificationDelivery.DEAD_MARKER).isEqualTo("NOTIFICATION_DEAD");
+        assertThat(metricFilters(SYNTHESIZED)).isEqualTo(Map.of(
+                "NotifierNotificationsDead", "NotifierLogs | \"NOTIFICATION_DEAD\" | "
+                        + "[{MetricName=NotificationsDead, MetricNamespace=GovFeedback, MetricValue=1}]",
+                "SweepNotificationsDead", "SweepLogs | { $.dead >= 1 } | "
+                        + "[{MetricName=NotificationsDead, MetricNamespace=GovFeedback, MetricValue=$.dead}]"));
+    }
+
+    @Test
+    void theNotifierAloneStillAlarmsOnItsDeadNotifications(@TempDir Path notifierOnlyZips) {
+        StackFixture.Synthesized notifierOnly = StackFixture.synth(notifierOnlyZips, EnumSet.of(ServiceFunction.NOTIFIER),
+                FunctionRuntime.NATIVE, Map.of());
+        assertThat(metricFilters(notifierOnly)).containsOnlyKeys("NotifierNotificationsDead");
+        assertThat(alarms(notifierOnly)).containsKey("NotificationsDeadAlarm");
     }
 
     @Test

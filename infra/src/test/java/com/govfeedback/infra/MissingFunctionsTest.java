@@ -30,6 +30,7 @@ class MissingFunctionsTest {
         template.resourceCountIs("AWS::Events::Rule", 0);
         template.resourceCountIs("AWS::Lambda::EventSourceMapping", 0);
         template.resourceCountIs("AWS::SQS::Queue", 0);
+        template.resourceCountIs("AWS::Logs::MetricFilter", 0);
         template.resourceCountIs("AWS::IAM::Role", 1);
         assertThat(template.findResources("AWS::CloudWatch::Alarm").keySet())
                 .extracting(TemplateView::constructIdOf)
