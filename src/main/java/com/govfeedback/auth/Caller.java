@@ -13,10 +13,6 @@ public record Caller(String subject, Role role, String department) {
     /** The token claim naming a staff member's department. */
     public static final String DEPARTMENT_CLAIM = "dept";
 
-    public static Caller citizen(String subject) {
-        return new Caller(subject, Role.CITIZEN, null);
-    }
-
     public boolean is(Role wanted) {
         return role == wanted;
     }

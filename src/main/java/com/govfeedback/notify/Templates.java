@@ -54,6 +54,19 @@ public final class Templates {
         return new Templates(templates);
     }
 
+    /** The placeholders of the notification's template that its params do not fill (a producer's bug; tests check it). */
+    public java.util.Set<String> unfilled(Notification n) {
+        Template t = templates.get(n.event());
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(t.title() + t.body());
+        while (m.find()) {
+            if (!n.params().containsKey(m.group(1))) {
+                missing.add(m.group(1));
+            }
+        }
+        return missing;
+    }
+
     /** The notification's message; a placeholder without a param is left out rather than shown as "{name}". */
     public Message render(Notification n) {
         Template t = templates.get(n.event());

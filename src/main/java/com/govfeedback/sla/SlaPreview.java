@@ -1,6 +1,7 @@
 package com.govfeedback.sla;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,9 @@ import com.govfeedback.shared.ValidationException;
 /** The deadlines a citizen would be given if they submitted now ({@code POST /sla/preview}); also checks calendar data. */
 @ApplicationScoped
 public class SlaPreview {
+    /** A preview is for a submission about to happen, or an operator checking calendar data: not for any century. */
+    static final Duration PREVIEW_RANGE = Duration.ofDays(731);
+
     private final SlaClocks clocks;
 
     public SlaPreview(SlaClocks clocks) {
@@ -38,6 +42,9 @@ public class SlaPreview {
         if (submittedAt != null) {
             try {
                 at = OffsetDateTime.parse(submittedAt).toInstant();
+                if (Duration.between(now, at).abs().compareTo(PREVIEW_RANGE) > 0) {
+                    errors.add(new ValidationException.FieldError("submittedAt", "must be within two years of now"));
+                }
             } catch (DateTimeParseException notAnInstant) {
                 errors.add(new ValidationException.FieldError("submittedAt", "must be an ISO-8601 time with an offset, e.g. 2026-03-02T10:00:00+08:00"));
             }

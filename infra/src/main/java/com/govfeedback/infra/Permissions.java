@@ -21,7 +21,9 @@ import software.amazon.awscdk.services.sns.ITopic;
 public final class Permissions {
     /** api: items on the table; DescribeTable is its health check. */
     public static final List<String> API_ITEM_ACTIONS =
-            List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+            List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    // near-duplicate links: band entries written, candidates and cluster sizes read, in batches
+                    "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem");
     /** api: queries on the table and on every index (a citizen's feedback, a department's queue). */
     public static final List<String> API_QUERY_ACTIONS = List.of("dynamodb:Query");
     /** sweep: writes each due item back with one conditional put on the version it read (the index gave it the item). */

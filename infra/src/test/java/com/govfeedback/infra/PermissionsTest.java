@@ -26,6 +26,8 @@ class PermissionsTest {
                 "dynamodb:GetItem on FeedbackTable",
                 "dynamodb:PutItem on FeedbackTable",
                 "dynamodb:UpdateItem on FeedbackTable",
+                "dynamodb:BatchGetItem on FeedbackTable",
+                "dynamodb:BatchWriteItem on FeedbackTable",
                 "dynamodb:Query on FeedbackTable",
                 "dynamodb:Query on FeedbackTable/index/*",
                 "kms:Decrypt on DataKey" + VIA_DYNAMODB,
@@ -89,7 +91,8 @@ class PermissionsTest {
     @Test
     void theActionListsInOnePlaceAreTheOnesReviewed() {
         assertThat(Permissions.API_ITEM_ACTIONS).containsExactly(
-                "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+                "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem",
+                "dynamodb:BatchWriteItem");
         assertThat(Permissions.API_QUERY_ACTIONS).containsExactly("dynamodb:Query");
         assertThat(Permissions.SWEEP_ITEM_ACTIONS).containsExactly("dynamodb:PutItem");
         assertThat(Permissions.SWEEP_QUERY_ACTIONS).containsExactly("dynamodb:Query");

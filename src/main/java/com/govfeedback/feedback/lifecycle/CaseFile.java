@@ -77,7 +77,7 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
         return new CaseFile(next, assignment, rating, followUp, appeal, targetQuarter, mergedInto, mergedFrom, meTooCount, followers);
     }
 
-    CaseFile withAssignment(Assignment next) {
+    public CaseFile withAssignment(Assignment next) {
         return new CaseFile(history, next, rating, followUp, appeal, targetQuarter, mergedInto, mergedFrom, meTooCount, followers);
     }
 

@@ -42,6 +42,7 @@ import com.govfeedback.triage.TriageResult;
  * 404, as if it did not exist); supervisors and admins on any; citizens only rate and appeal their own.
  */
 public final class CaseService {
+    private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile("[\\p{L}\\p{N} ._@-]{1,64}");
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})Q([1-4])");
     /** How often a merge re-reads the original when a concurrent change got in first. */
@@ -206,7 +207,11 @@ public final class CaseService {
         Feedback f = staffLoad(caller, request.id());
         requireVersion(f, request.version());
         requireOpen(f, "assigned");
-        String owner = required(request.owner(), "owner");
+        String owner = required(request.owner(), "owner").strip();
+        if (!OWNER.matcher(owner).matches()) {
+            // the owner is repeated in the history, the notifications and their ids: keep it a short name or staff id
+            throw new ValidationException("owner", "must be 1 to 64 letters, digits, spaces or . _ - @ (a name or a staff id)");
+        }
         Instant now = now();
         LocalDate expectedBy;
         try {

@@ -86,6 +86,10 @@ public final class DueSweep {
                         LOG.warnf("sweep stopped: the store did not take a write (%s)", busy.getMessage());
                         leaveForLater(items.subList(k, items.size()), now, tally);
                         return false;
+                    } catch (RuntimeException broken) {
+                        // one item the sweep cannot write (e.g. over the item size limit) must not hold up its shard
+                        LOG.errorf(broken, "sweep could not handle feedback %s; it stays due, the shard goes on", items.get(k).id());
+                        leaveForLater(items.subList(k, k + 1), now, tally);
                     }
                 }
                 start = page.nextStart();
@@ -112,10 +116,8 @@ public final class DueSweep {
             try {
                 repository.replace(plan.changed.nextVersion());
             } catch (ConflictException changedMeanwhile) {
+                // someone else wrote it first (staff, or another sweep that did this work); it stays due if anything is left
                 tally.conflicts++;
-                if (plan.overdue()) {
-                    tally.overdueUnhandled++;
-                }
                 return;
             }
         }
@@ -144,7 +146,7 @@ public final class DueSweep {
         for (TimerAction action : clocks.timers().dueActions(read.sla(), now)) {
             sla = clocks.timers().apply(sla, action);
             plan.count(action);
-            for (Notification notification : TimerNotifications.of(read, action, now)) {
+            for (Notification notification : TimerNotifications.of(read, action, clocks.clocks().view(sla, now), now)) {
                 if (ids.add(notification.id())) {
                     outbox.add(notification);
                 }

@@ -7,7 +7,8 @@ package com.govfeedback.feedback.sweep;
  * @param maxAttempts delivery attempts of a notification (the first one plus re-drives) before it is marked DEAD
  */
 public record SweepSettings(int pageSize, int maxAttempts) {
-    public static final SweepSettings DEFAULT = new SweepSettings(100, 8);
+    /** The same attempt limit as the notifier's, so both call a notification dead after the same number of attempts. */
+    public static final SweepSettings DEFAULT = new SweepSettings(100, com.govfeedback.notify.DeliveryPolicy.DEFAULT.maxAttempts());
 
     public SweepSettings {
         if (pageSize < 1 || maxAttempts < 1) {

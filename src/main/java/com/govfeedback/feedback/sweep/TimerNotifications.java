@@ -1,6 +1,9 @@
 package com.govfeedback.feedback.sweep;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,45 +12,77 @@ import com.govfeedback.feedback.Feedback;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.notify.NotificationEvent;
 import com.govfeedback.notify.Recipient;
+import com.govfeedback.sla.ClockKind;
+import com.govfeedback.sla.SlaView;
 import com.govfeedback.sla.TimerAction;
 
 /**
- * Who hears of a timer action: a warning or a breach goes to the department that owns the feedback; an escalation goes
- * to the chain level it reaches (the breach's escalation is how "the next person in the chain" hears of a breach).
- * The event key is the action's key, so an action notifies each recipient once over the item's life.
+ * Who hears of a timer action, and what the message says. A warning or a breach goes to the department that owns the
+ * feedback and to its assignee when there is one; an escalation goes to the chain level it reaches, named with the
+ * department (DEPARTMENT_HEAD@HRSS_BUREAU), so a subscriber knows whose head to tell. The breach's escalation is how
+ * "the next person in the chain" hears of a breach. The event key is the action's key, so an action notifies each
+ * recipient once over the item's life.
  */
 final class TimerNotifications {
+    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final Map<ClockKind, String> CLOCK_NAMES = Map.of(ClockKind.ACKNOWLEDGE, "受理响应", ClockKind.RESOLVE, "办结",
+            ClockKind.APPEAL, "申诉答复");
+
     private TimerNotifications() {
     }
 
-    /** Notifications for an action applied at {@code now} (their creation time; the action's own point is a parameter). */
-    static List<Notification> of(Feedback feedback, TimerAction action, Instant now) {
+    /**
+     * Notifications for an action applied at {@code now} (their creation time); {@code after} is the SLA as it stands once
+     * the action is applied (the clock's due time, the level reached).
+     */
+    static List<Notification> of(Feedback feedback, TimerAction action, SlaView after, Instant now) {
+        String department = feedback.triage().department();
         Map<String, String> params = new HashMap<>();
         params.put("trackingNo", feedback.trackingNo());
+        params.put("statusName", feedback.status().chineseName());
         params.put("colour", feedback.sla().colour().name());
-        params.put("at", action.at().toString());
-        Recipient department = new Recipient(Recipient.Kind.DEPARTMENT, feedback.triage().department());
+        params.put("department", department);
+        params.put("at", BEIJING.format(action.at()));
+        List<Recipient> workers = new ArrayList<>();
+        workers.add(new Recipient(Recipient.Kind.DEPARTMENT, department));
+        if (feedback.caseFile().assignment() != null) {
+            workers.add(new Recipient(Recipient.Kind.ASSIGNEE, feedback.caseFile().assignment().owner()));
+        }
         return switch (action) {
             case TimerAction.Warning warning -> {
-                params.put("clock", warning.clock().code());
+                clock(params, warning.clock(), after);
                 params.put("percent", Integer.toString(warning.percent()));
-                yield List.of(notification(feedback, action, NotificationEvent.SLA_WARNING, department, params, now));
+                yield notifications(feedback, action, NotificationEvent.SLA_WARNING, workers, params, now);
             }
             case TimerAction.Breach breach -> {
-                params.put("clock", breach.clock().code());
-                yield List.of(notification(feedback, action, NotificationEvent.SLA_BREACHED, department, params, now));
+                clock(params, breach.clock(), after);
+                yield notifications(feedback, action, NotificationEvent.SLA_BREACHED, workers, params, now);
             }
             case TimerAction.Escalation escalation -> {
                 params.put("level", Integer.toString(escalation.level()));
                 params.put("levelCode", escalation.levelCode());
-                yield List.of(notification(feedback, action, NotificationEvent.ESCALATED,
-                        new Recipient(Recipient.Kind.ESCALATION, escalation.levelCode()), params, now));
+                params.put("levelName", after.escalationName());
+                yield notifications(feedback, action, NotificationEvent.ESCALATED,
+                        List.of(new Recipient(Recipient.Kind.ESCALATION, escalation.levelCode() + "@" + department)), params, now);
             }
         };
     }
 
-    private static Notification notification(Feedback feedback, TimerAction action, NotificationEvent event, Recipient recipient,
-            Map<String, String> params, Instant now) {
-        return Notification.pending(action.key(), event, feedback.id(), recipient, params, now);
+    private static void clock(Map<String, String> params, ClockKind kind, SlaView view) {
+        params.put("clock", kind.code());
+        params.put("clockName", CLOCK_NAMES.get(kind));
+        SlaView.ClockView clock = switch (kind) {
+            case ACKNOWLEDGE -> view.acknowledge();
+            case RESOLVE -> view.resolve();
+            case APPEAL -> view.appeal();
+        };
+        if (clock != null && clock.dueAt() != null) {
+            params.put("dueAt", BEIJING.format(clock.dueAt()));
+        }
+    }
+
+    private static List<Notification> notifications(Feedback feedback, TimerAction action, NotificationEvent event,
+            List<Recipient> recipients, Map<String, String> params, Instant now) {
+        return recipients.stream().map(r -> Notification.pending(action.key(), event, feedback.id(), r, params, now)).toList();
     }
 }

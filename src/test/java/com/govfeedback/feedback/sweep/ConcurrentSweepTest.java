@@ -81,7 +81,8 @@ class ConcurrentSweepTest {
 
         assertThat(stale.conflicts()).isEqualTo(ITEMS);
         assertThat(List.of(stale.warned(), stale.breached(), stale.escalated())).containsExactly(0, 0, 0);
-        assertThat(stale.overdueUnhandled()).isEqualTo(ITEMS);
+        // the other sweep did the work: a conflict is not an overdue item left unhandled
+        assertThat(stale.overdueUnhandled()).isZero();
         assertThat(List.of(other[0].warned(), other[0].breached(), other[0].escalated())).containsExactly(4 * ITEMS, 2 * ITEMS, 3 * ITEMS);
         assertEveryActionNotifiedOnce(items);
     }

@@ -14,6 +14,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.notify.Templates;
+
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.notify.Notification;
@@ -77,8 +79,25 @@ class DueSweepTest {
         Feedback stored = store.stored(feedback.id());
         assertThat(stored.sla().escalationLevel()).isEqualTo(1);
         assertThat(outboxKeys(stored)).containsExactly("WARN_50:ACK#0:" + DEPT, "WARN_75:ACK#0:" + DEPT,
-                "BREACH:ACK#0:" + DEPT, "ESCALATE:1:ESCALATION-DEPARTMENT_HEAD");
+                "BREACH:ACK#0:" + DEPT, "ESCALATE:1:ESCALATION-DEPARTMENT_HEAD@" + SweepFixtures.DEPARTMENT);
         assertThat(stored.outbox().get(3).event()).isEqualTo(NotificationEvent.ESCALATED);
+        // every message the sweep writes fills its whole template: which clock, when it is due, which level
+        Templates templates = Templates.loadDefault();
+        assertThat(stored.outbox()).allSatisfy(n -> assertThat(templates.unfilled(n)).as(n.id()).isEmpty());
+        assertThat(templates.render(stored.outbox().get(2)).body()).contains("受理响应").contains("2026-03-02 12:00");
+        assertThat(templates.render(stored.outbox().get(3)).title()).contains(stored.sla().escalationLevel() == 1 ? "部门负责人" : "");
+    }
+
+    @Test
+    void warningsAlsoReachTheAssignee() {
+        Feedback feedback = store.submitted(SUBMITTED);
+        Feedback assigned = feedback.withCaseFile(feedback.caseFile().withAssignment(new com.govfeedback.feedback.lifecycle.CaseFile.Assignment(
+                "wang", java.time.LocalDate.parse("2026-03-05"), "staff-1", SUBMITTED))).nextVersion();
+        store.repository.replace(assigned);
+
+        store.sweep().run(at("2026-03-02T11:00"), ALWAYS, false);
+
+        assertThat(outboxKeys(store.stored(feedback.id()))).containsExactly("WARN_50:ACK#0:" + DEPT, "WARN_50:ACK#0:ASSIGNEE-wang");
     }
 
     @Test
@@ -92,8 +111,8 @@ class DueSweepTest {
 
         assertThat(levels).containsExactly(1, 1, 2, 3, 3);
         assertThat(outboxKeys(store.stored(feedback.id()))).filteredOn(key -> key.startsWith("ESCALATE")).containsExactly(
-                "ESCALATE:1:ESCALATION-DEPARTMENT_HEAD", "ESCALATE:2:ESCALATION-OPTIMIZATION_OFFICE",
-                "ESCALATE:3:ESCALATION-LEADING_GROUP");
+                "ESCALATE:1:ESCALATION-DEPARTMENT_HEAD@" + SweepFixtures.DEPARTMENT, "ESCALATE:2:ESCALATION-OPTIMIZATION_OFFICE@" + SweepFixtures.DEPARTMENT,
+                "ESCALATE:3:ESCALATION-LEADING_GROUP@" + SweepFixtures.DEPARTMENT);
     }
 
     @Test
@@ -107,8 +126,8 @@ class DueSweepTest {
         assertThat(next.examined()).isZero();
         assertThat(outboxKeys(store.stored(feedback.id()))).containsExactly(
                 "WARN_50:ACK#0:" + DEPT, "WARN_75:ACK#0:" + DEPT, "BREACH:ACK#0:" + DEPT,
-                "ESCALATE:1:ESCALATION-DEPARTMENT_HEAD", "ESCALATE:2:ESCALATION-OPTIMIZATION_OFFICE",
-                "ESCALATE:3:ESCALATION-LEADING_GROUP", "WARN_50:RESOLVE#0:" + DEPT, "WARN_75:RESOLVE#0:" + DEPT,
+                "ESCALATE:1:ESCALATION-DEPARTMENT_HEAD@" + SweepFixtures.DEPARTMENT, "ESCALATE:2:ESCALATION-OPTIMIZATION_OFFICE@" + SweepFixtures.DEPARTMENT,
+                "ESCALATE:3:ESCALATION-LEADING_GROUP@" + SweepFixtures.DEPARTMENT, "WARN_50:RESOLVE#0:" + DEPT, "WARN_75:RESOLVE#0:" + DEPT,
                 "BREACH:RESOLVE#0:" + DEPT);
     }
 

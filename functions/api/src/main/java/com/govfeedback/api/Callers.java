@@ -21,8 +21,8 @@ public class Callers {
     JsonWebToken token;
 
     public Caller current() {
-        if (identity.isAnonymous()) {
-            throw new UnauthorizedException("a bearer token is required");
+        if (identity.isAnonymous() || token.getSubject() == null || token.getSubject().isBlank()) {
+            throw new UnauthorizedException("a bearer token with a subject is required");
         }
         Role role = identity.getRoles().stream().map(Role::fromClaim).flatMap(java.util.Optional::stream).findFirst()
                 .orElseThrow(() -> new ForbiddenException("the token grants no role of this service"));

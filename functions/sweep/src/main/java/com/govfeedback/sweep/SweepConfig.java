@@ -23,10 +23,6 @@ public interface SweepConfig {
         @WithDefault("45s")
         Duration runWithoutDeadline();
 
-        /** Delivery attempts of a notification before the sweep marks it DEAD. */
-        @WithDefault("8")
-        int maxAttempts();
-
         /** Items per due-index query page. */
         @WithDefault("100")
         int pageSize();

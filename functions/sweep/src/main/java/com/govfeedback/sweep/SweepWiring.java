@@ -19,8 +19,8 @@ public class SweepWiring {
     @Produces
     @ApplicationScoped
     DueSweep dueSweep(DynamoDbClient dynamo, SweepConfig config, SlaClocks clocks, SlaTimers timers) {
-        SweepSettings settings = SweepSettings.DEFAULT.withPageSize(config.sweep().pageSize())
-                .withMaxAttempts(config.sweep().maxAttempts());
+        // the attempt limit is the notifier's (DeliveryPolicy), so both call a notification dead at the same count
+        SweepSettings settings = SweepSettings.DEFAULT.withPageSize(config.sweep().pageSize());
         return new DueSweep(new FeedbackRepository(dynamo, config.tableName()), new FeedbackClocks(clocks, timers), settings);
     }
 }
