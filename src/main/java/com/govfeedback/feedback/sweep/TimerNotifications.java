@@ -13,8 +13,9 @@ import com.govfeedback.sla.TimerAction;
 
 /**
  * Who hears of a timer action: a warning or a breach goes to the department that owns the feedback; an escalation goes
- * to the chain level it reaches (the breach's escalation is how "the next person in the chain" hears of a breach).
- * The event key is the action's key, so an action notifies each recipient once over the item's life.
+ * to the chain level it reaches (the breach's escalation is how "the next person in the chain" hears of a breach); a
+ * DEFERRED progress notice goes to the citizen. The event key is the action's key, so an action notifies each recipient
+ * once over the item's life.
  */
 final class TimerNotifications {
     private TimerNotifications() {
@@ -44,6 +45,21 @@ final class TimerNotifications {
                         new Recipient(Recipient.Kind.ESCALATION, escalation.levelCode()), params, now));
             }
         };
+    }
+
+    /**
+     * The {@code n}-th quarterly progress notice of a DEFERRED feedback, due at {@code at}, written at {@code now}. Its key
+     * {@code DEFERRED:{n}#{round}} names the SLA round, which leaving DEFERRED always moves on: a later stay in DEFERRED
+     * numbers its notices afresh without meeting an earlier stay's ids (or their delivery markers).
+     */
+    static Notification deferredProgress(Feedback feedback, int n, Instant at, Instant now) {
+        Map<String, String> params = new HashMap<>();
+        params.put("trackingNo", feedback.trackingNo());
+        params.put("targetQuarter", feedback.caseFile().targetQuarter());
+        params.put("notice", Integer.toString(n));
+        params.put("at", at.toString());
+        return Notification.pending("DEFERRED:" + n + "#" + feedback.sla().round(), NotificationEvent.DEFERRED_PROGRESS,
+                feedback.id(), new Recipient(Recipient.Kind.CITIZEN, feedback.citizen()), params, now);
     }
 
     private static Notification notification(Feedback feedback, TimerAction action, NotificationEvent event, Recipient recipient,
