@@ -2,6 +2,7 @@ package com.govfeedback.feedback;
 
 import java.time.Duration;
 import java.time.Instant;
+
 import com.govfeedback.feedback.lifecycle.CaseFile;
 import com.govfeedback.notify.Notification;
 

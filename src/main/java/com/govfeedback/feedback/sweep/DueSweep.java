@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The scheduled sweep: reads the items whose next timer point has come from the due index (shard by shard, oldest
  * first, never a Scan), applies every SLA timer action each owes with its notifications, adds the quarterly progress
- * notices a DEFERRED item owes its citizen, re-drives notifications the stream has not delivered, and writes each item back in one conditional write on the version it read. A competing
- * writer wins the condition and this run leaves the item, still due, to the next one; so nothing is applied or
- * notified twice, even by two sweeps at once.
+ * notices a DEFERRED item owes its citizen, re-drives notifications the stream has not delivered, and writes each item
+ * back in one conditional write on the version it read. A competing writer wins the condition and this run leaves the
+ * item, still due, to the next one; so nothing is applied or notified twice, even by two sweeps at once.
  */
 public final class DueSweep {
     private static final Logger LOG = Logger.getLogger(DueSweep.class);
