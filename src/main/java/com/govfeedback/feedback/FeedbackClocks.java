@@ -1,8 +1,8 @@
 package com.govfeedback.feedback;
 
 import java.time.Instant;
-import java.util.List;
 
+import com.govfeedback.feedback.lifecycle.CaseFile;
 import com.govfeedback.notify.Notification;
 
 import com.govfeedback.sla.Colour;
@@ -39,7 +39,7 @@ public final class FeedbackClocks {
 
     /** The feedback with new clocks and the index times they imply as of {@code at}; the version is unchanged. */
     public Feedback withSla(Feedback f, SlaState sla, Instant at) {
-        return f.withSla(sla, nextTimerAt(sla, f.outbox()), clocks.view(sla, at).nearestDueAt());
+        return f.withSla(sla, nextTimerAt(f, sla), clocks.view(sla, at).nearestDueAt());
     }
 
     /** The index times recomputed after any change (new clocks, new or delivered notifications). Call before every write. */
@@ -48,20 +48,34 @@ public final class FeedbackClocks {
     }
 
     /**
-     * When the sweep must next look at the item: the next SLA timer point, or the re-drive time of a pending notification
-     * ({@link Notification#redriveAt()}: the stream should have delivered it by then), whichever is first.
+     * When the next quarterly progress notice is due, while the feedback is DEFERRED; null otherwise (leaving DEFERRED
+     * stops the notices).
      */
-    Instant nextTimerAt(SlaState sla, List<Notification> outbox) {
-        Instant next = timers.nextTimerAt(sla);
-        for (Notification n : outbox) {
+    public Instant nextDeferredNoticeAt(Feedback f) {
+        CaseFile.Deferral deferral = f.caseFile().deferral();
+        if (f.status() != Status.DEFERRED || deferral == null) {
+            return null;
+        }
+        return timers.deferredNoticeAt(deferral.since(), deferral.noticesSent() + 1);
+    }
+
+    /**
+     * When the sweep must next look at the item: the next SLA timer point, the next DEFERRED progress notice, or the
+     * re-drive time of a pending notification ({@link Notification#redriveAt()}: the stream should have delivered it by
+     * then), whichever is first.
+     */
+    private Instant nextTimerAt(Feedback f, SlaState sla) {
+        Instant next = earliest(timers.nextTimerAt(sla), nextDeferredNoticeAt(f));
+        for (Notification n : f.outbox()) {
             if (n.state() == Notification.State.PENDING) {
-                Instant redrive = n.redriveAt();
-                if (next == null || redrive.isBefore(next)) {
-                    next = redrive;
-                }
+                next = earliest(next, n.redriveAt());
             }
         }
         return next;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 
     public SlaView view(Feedback f, Instant now) {

@@ -24,6 +24,11 @@ public class DeadlineCalculator {
         return dueAt(start, window, List.of());
     }
 
+    /** {@code months} calendar months after {@code from}, counted on the calendar's local dates (Jan 31 + 1 = Feb 28). */
+    Instant plusMonths(Instant from, long months) {
+        return from.atZone(calendar.zone()).plusMonths(months).toInstant();
+    }
+
     /** The due instant of a window that starts at {@code start} and stands still during {@code paused}. */
     Deadline dueAt(Instant start, Window window, List<Interval> paused) {
         return pointAt(start, window, 1.0, paused);

@@ -47,6 +47,14 @@ public class SlaTimers {
     }
 
     /**
+     * When the {@code n}-th progress notice (from 1) is due for a feedback DEFERRED at {@code since}: n times
+     * {@code deferredNoticeEveryMonths} calendar months later, each counted from {@code since} so the day does not drift.
+     */
+    public Instant deferredNoticeAt(Instant since, int n) {
+        return calculator.plusMonths(since, (long) n * policy.deferredNoticeEveryMonths());
+    }
+
+    /**
      * The state with {@code action} applied: a warning counted, a breach recorded, or the level raised. Applying an
      * action twice, or one from an earlier round, returns the state unchanged.
      */

@@ -19,15 +19,16 @@ import com.govfeedback.feedback.Status;
  * @param followUp      the 回访 task a low rating opened; null when none
  * @param appeal        the citizen's appeal of the current round; null when none
  * @param targetQuarter the quarter a DEFERRED feedback is planned for ({@code 2027Q1}); null otherwise
+ * @param deferral      when it entered DEFERRED and how many quarterly progress notices it got since; null otherwise
  * @param mergedInto    the feedback this one duplicates, once MERGED
  * @param mergedFrom    the duplicates merged into this one (makes re-driving a merge harmless)
  * @param meTooCount    citizens who said "me too", including merged duplicates' submitters
  * @param followers     citizens told about this feedback's progress besides its submitter (capped list)
  */
 public record CaseFile(List<Step> history, Assignment assignment, Rating rating, FollowUp followUp, Appeal appeal,
-        String targetQuarter, String mergedInto, List<String> mergedFrom, int meTooCount, List<String> followers) {
+        String targetQuarter, Deferral deferral, String mergedInto, List<String> mergedFrom, int meTooCount, List<String> followers) {
 
-    public static final CaseFile EMPTY = new CaseFile(List.of(), null, null, null, null, null, null, List.of(), 0, List.of());
+    public static final CaseFile EMPTY = new CaseFile(List.of(), null, null, null, null, null, null, null, List.of(), 0, List.of());
 
     public CaseFile {
         history = List.copyOf(history);
@@ -61,6 +62,17 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
     public record FollowUp(Instant openedAt, Instant dueAt, Instant closedAt) {
     }
 
+    /**
+     * A stay in DEFERRED: the sweep sends the citizen the n-th progress notice n quarters after {@code since}
+     * ({@link com.govfeedback.sla.SlaTimers#deferredNoticeAt}); {@code noticesSent} says how many went out.
+     */
+    public record Deferral(Instant since, int noticesSent) {
+        /** The same stay with one more notice sent. */
+        public Deferral noticed() {
+            return new Deferral(since, noticesSent + 1);
+        }
+    }
+
     /** @param decision null while waiting for a supervisor; UPHOLD or REOPEN afterwards */
     public record Appeal(String reason, Instant at, int round, String decision, String note, String decidedBy, Instant decidedAt) {
     }
@@ -74,31 +86,43 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
                 next.set(i, next.get(i).withoutInternalNote());
             }
         }
-        return new CaseFile(next, assignment, rating, followUp, appeal, targetQuarter, mergedInto, mergedFrom, meTooCount, followers);
+        return new CaseFile(next, assignment, rating, followUp, appeal, targetQuarter, deferral, mergedInto, mergedFrom,
+                meTooCount, followers);
     }
 
     public CaseFile withAssignment(Assignment next) {
-        return new CaseFile(history, next, rating, followUp, appeal, targetQuarter, mergedInto, mergedFrom, meTooCount, followers);
+        return new CaseFile(history, next, rating, followUp, appeal, targetQuarter, deferral, mergedInto, mergedFrom,
+                meTooCount, followers);
     }
 
     CaseFile withRating(Rating next, FollowUp nextFollowUp) {
-        return new CaseFile(history, assignment, next, nextFollowUp, appeal, targetQuarter, mergedInto, mergedFrom, meTooCount, followers);
+        return new CaseFile(history, assignment, next, nextFollowUp, appeal, targetQuarter, deferral, mergedInto, mergedFrom,
+                meTooCount, followers);
     }
 
     CaseFile withFollowUp(FollowUp next) {
-        return new CaseFile(history, assignment, rating, next, appeal, targetQuarter, mergedInto, mergedFrom, meTooCount, followers);
+        return new CaseFile(history, assignment, rating, next, appeal, targetQuarter, deferral, mergedInto, mergedFrom,
+                meTooCount, followers);
     }
 
     CaseFile withAppeal(Appeal next) {
-        return new CaseFile(history, assignment, rating, followUp, next, targetQuarter, mergedInto, mergedFrom, meTooCount, followers);
+        return new CaseFile(history, assignment, rating, followUp, next, targetQuarter, deferral, mergedInto, mergedFrom,
+                meTooCount, followers);
     }
 
     CaseFile withTargetQuarter(String next) {
-        return new CaseFile(history, assignment, rating, followUp, appeal, next, mergedInto, mergedFrom, meTooCount, followers);
+        return new CaseFile(history, assignment, rating, followUp, appeal, next, deferral, mergedInto, mergedFrom, meTooCount, followers);
+    }
+
+    /** The case file with another DEFERRED stay (null when the feedback leaves DEFERRED); public for the sweep. */
+    public CaseFile withDeferral(Deferral next) {
+        return new CaseFile(history, assignment, rating, followUp, appeal, targetQuarter, next, mergedInto, mergedFrom,
+                meTooCount, followers);
     }
 
     CaseFile withMergedInto(String original) {
-        return new CaseFile(history, assignment, rating, followUp, appeal, targetQuarter, original, mergedFrom, meTooCount, followers);
+        return new CaseFile(history, assignment, rating, followUp, appeal, targetQuarter, deferral, original, mergedFrom,
+                meTooCount, followers);
     }
 
     /** This feedback absorbs a duplicate: its submitter and followers follow this one, its "me too" count adds up. */
@@ -111,7 +135,7 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
                 nextFollowers.add(citizen);
             }
         }
-        return new CaseFile(history, assignment, rating, followUp, appeal, targetQuarter, mergedInto, from,
+        return new CaseFile(history, assignment, rating, followUp, appeal, targetQuarter, deferral, mergedInto, from,
                 meTooCount + 1 + duplicate.meTooCount(), nextFollowers);
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.feedback.lifecycle.CaseFile.Appeal;
 import com.govfeedback.feedback.lifecycle.CaseFile.Assignment;
+import com.govfeedback.feedback.lifecycle.CaseFile.Deferral;
 import com.govfeedback.feedback.lifecycle.CaseFile.FollowUp;
 import com.govfeedback.feedback.lifecycle.CaseFile.Rating;
 import com.govfeedback.feedback.lifecycle.CaseFile.Step;
@@ -69,6 +70,10 @@ public final class CaseFileAttributes {
             m.put("appeal", AttributeValue.fromM(a));
         }
         putIfPresent(m, "targetQuarter", c.targetQuarter());
+        if (c.deferral() != null) {
+            m.put("deferral", AttributeValue.fromM(Map.of("since", instant(c.deferral().since()),
+                    "noticesSent", n(c.deferral().noticesSent()))));
+        }
         putIfPresent(m, "mergedInto", c.mergedInto());
         m.put("mergedFrom", strings(c.mergedFrom()));
         m.put("meTooCount", n(c.meTooCount()));
@@ -86,6 +91,7 @@ public final class CaseFileAttributes {
         Map<String, AttributeValue> r = Attributes.map(m, "rating");
         Map<String, AttributeValue> f = Attributes.map(m, "followUp");
         Map<String, AttributeValue> p = Attributes.map(m, "appeal");
+        Map<String, AttributeValue> d = Attributes.map(m, "deferral");
         return new CaseFile(
                 history == null || !history.hasL() ? java.util.List.of() : history.l().stream().map(v -> step(v.m())).toList(),
                 a.isEmpty() ? null : new Assignment(string(a, "owner"), LocalDate.parse(string(a, "expectedBy")), string(a, "by"),
@@ -96,7 +102,9 @@ public final class CaseFileAttributes {
                         Attributes.instant(f, "closedAt")),
                 p.isEmpty() ? null : new Appeal(string(p, "reason"), Attributes.instant(p, "at"), (int) Attributes.number(p, "round"),
                         string(p, "decision"), string(p, "note"), string(p, "decidedBy"), Attributes.instant(p, "decidedAt")),
-                string(m, "targetQuarter"), string(m, "mergedInto"), Attributes.strings(m, "mergedFrom"),
+                string(m, "targetQuarter"),
+                d.isEmpty() ? null : new Deferral(Attributes.instant(d, "since"), (int) Attributes.number(d, "noticesSent")),
+                string(m, "mergedInto"), Attributes.strings(m, "mergedFrom"),
                 (int) Attributes.number(m, "meTooCount"), Attributes.strings(m, "followers"));
     }
 

@@ -101,9 +101,9 @@ public final class CaseService {
         }
         CaseFile file = f.caseFile();
         if (to == DEFERRED) {
-            file = file.withTargetQuarter(targetQuarter(request.targetQuarter(), now));
+            file = file.withTargetQuarter(targetQuarter(request.targetQuarter(), now)).withDeferral(new CaseFile.Deferral(now, 0));
         } else if (f.status() == DEFERRED) {
-            file = file.withTargetQuarter(null);
+            file = file.withTargetQuarter(null).withDeferral(null);
         }
         if (f.status() == RESOLVED) {
             file = file.closeFollowUp(now);

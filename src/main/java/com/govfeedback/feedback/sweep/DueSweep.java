@@ -15,6 +15,7 @@ import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackRepository;
 import com.govfeedback.feedback.FeedbackRepository.DuePage;
+import com.govfeedback.feedback.lifecycle.CaseFile;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.shared.StoreUnavailableException;
@@ -26,10 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The scheduled sweep: reads the items whose next timer point has come from the due index (shard by shard, oldest
- * first, never a Scan), applies every SLA timer action each owes with its notifications, re-drives notifications the
- * stream has not delivered, and writes each item back in one conditional write on the version it read. A competing
- * writer wins the condition and this run leaves the item, still due, to the next one; so nothing is applied or
- * notified twice, even by two sweeps at once.
+ * first, never a Scan), applies every SLA timer action each owes with its notifications, adds the quarterly progress
+ * notices a DEFERRED item owes its citizen, re-drives notifications the stream has not delivered, and writes each item
+ * back in one conditional write on the version it read. A competing writer wins the condition and this run leaves the
+ * item, still due, to the next one; so nothing is applied or notified twice, even by two sweeps at once.
  */
 public final class DueSweep {
     private static final Logger LOG = Logger.getLogger(DueSweep.class);
@@ -152,7 +153,19 @@ public final class DueSweep {
                 }
             }
         }
-        plan.changed = clocks.withSla(read.withOutbox(outbox), sla, now);
+        Feedback changed = read;
+        Instant noticeAt = clocks.nextDeferredNoticeAt(changed);
+        while (noticeAt != null && !noticeAt.isAfter(now)) {
+            CaseFile.Deferral deferral = changed.caseFile().deferral().noticed();
+            changed = changed.withCaseFile(changed.caseFile().withDeferral(deferral));
+            plan.deferredNotices++;
+            Notification notice = TimerNotifications.deferredProgress(changed, deferral.noticesSent(), noticeAt, now);
+            if (ids.add(notice.id())) {
+                outbox.add(notice);
+            }
+            noticeAt = clocks.nextDeferredNoticeAt(changed);
+        }
+        plan.changed = clocks.withSla(changed.withOutbox(outbox), sla, now);
         return plan;
     }
 
@@ -180,6 +193,7 @@ public final class DueSweep {
         int warned;
         int breached;
         int escalated;
+        int deferredNotices;
         int redriven;
         int dead;
 
@@ -197,7 +211,7 @@ public final class DueSweep {
 
         /** False when there is nothing to write: no action, no re-drive, and the index times already right. */
         boolean changes(Feedback read) {
-            return warned + breached + escalated + redriven + dead > 0
+            return warned + breached + escalated + deferredNotices + redriven + dead > 0
                     || !Objects.equals(read.nextTimerAt(), changed.nextTimerAt())
                     || !Objects.equals(read.nearestDueAt(), changed.nearestDueAt());
         }
@@ -209,6 +223,7 @@ public final class DueSweep {
         int warned;
         int breached;
         int escalated;
+        int deferredNotices;
         int redriven;
         int dead;
         int conflicts;
@@ -220,12 +235,13 @@ public final class DueSweep {
             warned += plan.warned;
             breached += plan.breached;
             escalated += plan.escalated;
+            deferredNotices += plan.deferredNotices;
             redriven += plan.redriven;
             dead += plan.dead;
         }
 
         SweepReport report(boolean complete, boolean dryRun) {
-            return new SweepReport(examined, warned, breached, escalated, redriven, dead, conflicts, leftForLater, overdueUnhandled,
+            return new SweepReport(examined, warned, breached, escalated, deferredNotices, redriven, dead, conflicts, leftForLater, overdueUnhandled,
                     read, complete, dryRun);
         }
     }

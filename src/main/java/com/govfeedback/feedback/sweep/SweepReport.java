@@ -10,6 +10,7 @@ import java.util.Map;
  * @param warned           warning points applied
  * @param breached         breaches recorded
  * @param escalated        escalation levels raised
+ * @param deferredNotices  quarterly progress notices written for DEFERRED feedback
  * @param redriven         pending notifications re-driven (rewritten so the stream carries them again)
  * @param dead             notifications marked DEAD after their last attempt
  * @param conflicts        items someone else changed between read and write; they stay due for the next run
@@ -20,8 +21,8 @@ import java.util.Map;
  * @param complete         false when the run stopped before it had read every shard to the end
  * @param dryRun           true when nothing was written
  */
-public record SweepReport(int examined, int warned, int breached, int escalated, int redriven, int dead, int conflicts,
-        int leftForLater, int overdueUnhandled, int read, boolean complete, boolean dryRun) {
+public record SweepReport(int examined, int warned, int breached, int escalated, int deferredNotices, int redriven, int dead,
+        int conflicts, int leftForLater, int overdueUnhandled, int read, boolean complete, boolean dryRun) {
 
     /** The counts by name, in a fixed order: the handler's answer, the log line and the metric line's properties. */
     public Map<String, Object> asMap() {
@@ -30,6 +31,7 @@ public record SweepReport(int examined, int warned, int breached, int escalated,
         map.put("warned", warned);
         map.put("breached", breached);
         map.put("escalated", escalated);
+        map.put("deferredNotices", deferredNotices);
         map.put("redriven", redriven);
         map.put("dead", dead);
         map.put("conflicts", conflicts);

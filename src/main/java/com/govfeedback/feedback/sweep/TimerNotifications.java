@@ -20,8 +20,8 @@ import com.govfeedback.sla.TimerAction;
  * Who hears of a timer action, and what the message says. A warning or a breach goes to the department that owns the
  * feedback and to its assignee when there is one; an escalation goes to the chain level it reaches, named with the
  * department (DEPARTMENT_HEAD@HRSS_BUREAU), so a subscriber knows whose head to tell. The breach's escalation is how
- * "the next person in the chain" hears of a breach. The event key is the action's key, so an action notifies each
- * recipient once over the item's life.
+ * "the next person in the chain" hears of a breach. A DEFERRED progress notice goes to the citizen. The event key is the
+ * action's key, so an action notifies each recipient once over the item's life.
  */
 final class TimerNotifications {
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
@@ -66,6 +66,22 @@ final class TimerNotifications {
                         List.of(new Recipient(Recipient.Kind.ESCALATION, escalation.levelCode() + "@" + department)), params, now);
             }
         };
+    }
+
+    /**
+     * The {@code n}-th quarterly progress notice of a DEFERRED feedback, due at {@code at}, written at {@code now}. Its key
+     * {@code DEFERRED:{n}#{round}} names the SLA round, which leaving DEFERRED always moves on: a later stay in DEFERRED
+     * numbers its notices afresh without meeting an earlier stay's ids (or their delivery markers).
+     */
+    static Notification deferredProgress(Feedback feedback, int n, Instant at, Instant now) {
+        Map<String, String> params = new HashMap<>();
+        params.put("trackingNo", feedback.trackingNo());
+        params.put("targetQuarter", feedback.caseFile().targetQuarter());
+        params.put("notice", Integer.toString(n));
+        params.put("note", "（第 " + n + " 次季度进展通报）");
+        params.put("at", BEIJING.format(at));
+        return Notification.pending("DEFERRED:" + n + "#" + feedback.sla().round(), NotificationEvent.DEFERRED_PROGRESS,
+                feedback.id(), new Recipient(Recipient.Kind.CITIZEN, feedback.citizen()), params, now);
     }
 
     private static void clock(Map<String, String> params, ClockKind kind, SlaView view) {

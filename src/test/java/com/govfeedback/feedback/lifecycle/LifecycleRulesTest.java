@@ -55,7 +55,7 @@ class LifecycleRulesTest {
     @Test
     void mergingTheSameCitizenTwiceKeepsOneFollowerAndTheFollowerListIsCapped() {
         CaseFile original = CaseFile.EMPTY.withMergedDuplicate("D1", "c1", CaseFile.EMPTY, 2);
-        CaseFile duplicate = new CaseFile(List.of(), null, null, null, null, null, null, List.of(), 4, List.of("c1", "c2", "c3"));
+        CaseFile duplicate = new CaseFile(List.of(), null, null, null, null, null, null, null, List.of(), 4, List.of("c1", "c2", "c3"));
         CaseFile merged = original.withMergedDuplicate("D2", "c9", duplicate, 2);
         assertThat(merged.meTooCount()).isEqualTo(1 + 1 + 4);
         assertThat(merged.followers()).containsExactly("c1", "c9");
