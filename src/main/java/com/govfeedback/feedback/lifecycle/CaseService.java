@@ -89,7 +89,7 @@ public final class CaseService {
     /** A move of the state machine, with a public note for the citizen and an optional internal note. */
     public FeedbackView transition(Caller caller, CaseRequests.Transition request) {
         Status to = parseStatus(request.to());
-        Feedback f = staffLoad(caller, request.id());
+        Feedback f = leadLoad(caller, request.id(), "change the status of");
         requireVersion(f, request.version());
         Instant now = now();
         StateMachine.requireAllowed(f.status(), to);
@@ -120,11 +120,8 @@ public final class CaseService {
 
     /** To another department, with a reason; the clocks run on untouched ({@link SlaClocks#transfer}). */
     public FeedbackView transfer(Caller caller, CaseRequests.Transfer request) {
-        Feedback f = staffLoad(caller, request.id());
+        Feedback f = leadLoad(caller, request.id(), "transfer");
         requireVersion(f, request.version());
-        if (caller.is(Role.STAFF) && !caller.department().equals(f.triage().department())) {
-            throw new ForbiddenException("only the lead department " + f.triage().department() + " or a supervisor may transfer this feedback");
-        }
         String target = department(request.department(), "department");
         if (target.equals(f.triage().department())) {
             throw new ConflictException("the feedback is already with " + target);
@@ -147,7 +144,7 @@ public final class CaseService {
      * completes an interrupted merge and never counts a duplicate twice (the original remembers what it absorbed).
      */
     public FeedbackView merge(Caller caller, CaseRequests.Merge request) {
-        Feedback duplicate = staffLoad(caller, request.id());
+        Feedback duplicate = leadLoad(caller, request.id(), "merge");
         String into = required(request.into(), "into");
         if (into.equals(duplicate.id())) {
             throw new ValidationException("into", "a feedback cannot be merged into itself");
@@ -204,7 +201,7 @@ public final class CaseService {
 
     /** Names the owner and the expected completion date; both are shown to the citizen. */
     public FeedbackView assign(Caller caller, CaseRequests.Assign request) {
-        Feedback f = staffLoad(caller, request.id());
+        Feedback f = leadLoad(caller, request.id(), "assign");
         requireVersion(f, request.version());
         requireOpen(f, "assigned");
         String owner = required(request.owner(), "owner").strip();
@@ -410,6 +407,19 @@ public final class CaseService {
         Feedback stored = clocks.withSla(changed, sla, now).nextVersion();
         repository.replace(stored);
         return stored;
+    }
+
+    /**
+     * For what decides the whole case (status, assignment, transfer, merge): staff of the lead department, supervisors
+     * and admins. A copied department does its part by reading, replying and acknowledging; it does not close the case.
+     */
+    private Feedback leadLoad(Caller caller, String id, String action) {
+        Feedback f = staffLoad(caller, id);
+        if (caller.is(Role.STAFF) && !caller.department().equals(f.triage().department())) {
+            throw new ForbiddenException("only the lead department " + f.triage().department() + " or a supervisor may " + action
+                    + " this feedback; a copied department may reply");
+        }
+        return f;
     }
 
     private Feedback staffLoad(Caller caller, String id) {
