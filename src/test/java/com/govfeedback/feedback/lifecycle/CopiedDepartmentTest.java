@@ -64,7 +64,7 @@ class CopiedDepartmentTest {
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining(LEAD);
 
         Caller leadStaff = new Caller("staff-lead", Role.STAFF, LEAD);
-        assertThat(cases.transition(leadStaff, new CaseRequests.Transition(id, "IN_PROGRESS", "处理中", null, null, 2L)).status())
-                .isEqualTo(Status.IN_PROGRESS);
+        assertThat(cases.transition(leadStaff, new CaseRequests.Transition(id, "ACCEPTED", "已受理", null, null, 2L)).status())
+                .isEqualTo(Status.ACCEPTED);
     }
 }
