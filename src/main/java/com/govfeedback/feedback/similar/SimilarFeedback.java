@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jboss.logging.Logger;
+
 import com.govfeedback.feedback.FeedbackKeys;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
@@ -26,6 +28,7 @@ import com.govfeedback.triage.similar.SimilaritySignature;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -43,6 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * member set, so recording the same member twice (a retried submission) counts it once.
  */
 public final class SimilarFeedback {
+    private static final Logger LOG = Logger.getLogger(SimilarFeedback.class);
     public static final Duration WINDOW = Duration.ofDays(14);
     /** The newest entries read per band; enough for a burst of identical reports, bounded for cost. */
     static final int CANDIDATES_PER_BAND = 20;
@@ -94,11 +98,19 @@ public final class SimilarFeedback {
         }
         writeAll(entries);
         if (!similarity.clusterId().equals(feedbackId)) {
-            StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(clusterKey(similarity.clusterId()))
-                    .updateExpression("ADD memberIds :members SET #entity = :entity")
-                    .expressionAttributeNames(Map.of("#entity", TableSchema.ENTITY))
-                    .expressionAttributeValues(Map.of(":members", AttributeValue.fromSs(List.of(similarity.clusterId(), feedbackId)),
-                            ":entity", s("CLUSTER")))));
+            try {
+                StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(clusterKey(similarity.clusterId()))
+                        .updateExpression("ADD memberIds :members SET #entity = :entity")
+                        .expressionAttributeNames(Map.of("#entity", TableSchema.ENTITY))
+                        .expressionAttributeValues(Map.of(":members", AttributeValue.fromSs(List.of(similarity.clusterId(), feedbackId)),
+                                ":entity", s("CLUSTER")))));
+            } catch (DynamoDbException full) {
+                if (!"ValidationException".equals(full.awsErrorDetails().errorCode())) {
+                    throw full;
+                }
+                // a cluster of ~10,000 members fills its item (400 KB): the feedback is stored and linked; the count stops growing
+                LOG.warnf("cluster %s is full; %s is linked to it but not counted", similarity.clusterId(), feedbackId);
+            }
         }
     }
 
