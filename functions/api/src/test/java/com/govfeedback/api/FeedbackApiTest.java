@@ -97,6 +97,9 @@ class FeedbackApiTest {
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
         Api.post("/feedback/submit", forged, Api.submission("x"))
                 .statusCode(401).contentType("application/problem+json");
+        String noSubject = LocalStoreResource.tokens.issue(com.govfeedback.auth.Role.CITIZEN, " ", null, java.time.Duration.ofMinutes(5));
+        Api.post("/feedback/submit", noSubject, Api.submission("x"))
+                .statusCode(401).contentType("application/problem+json");
     }
 
     @Test
