@@ -1,7 +1,6 @@
 package com.govfeedback.sla;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,13 +12,12 @@ import com.govfeedback.shared.ValidationException;
 /** The deadlines a citizen would be given if they submitted now ({@code POST /sla/preview}); also checks calendar data. */
 @ApplicationScoped
 public class SlaPreview {
-    /** A preview is for a submission about to happen, or an operator checking calendar data: not for any century. */
-    static final Duration PREVIEW_RANGE = Duration.ofDays(731);
-
     private final SlaClocks clocks;
+    private final WorkingCalendar calendar;
 
-    public SlaPreview(SlaClocks clocks) {
+    public SlaPreview(SlaClocks clocks, WorkingCalendar calendar) {
         this.clocks = clocks;
+        this.calendar = calendar;
     }
 
     /** The colour's deadlines; per-type exceptions (PRAISE has no resolution deadline) are not part of a preview. */
@@ -42,8 +40,15 @@ public class SlaPreview {
         if (submittedAt != null) {
             try {
                 at = OffsetDateTime.parse(submittedAt).toInstant();
-                if (Duration.between(now, at).abs().compareTo(PREVIEW_RANGE) > 0) {
-                    errors.add(new ValidationException.FieldError("submittedAt", "must be within two years of now"));
+                // a preview checks a submission about to happen or the calendar data: the years on file and one either
+                // side, and this year and the next, not any century
+                int year = at.atZone(calendar.zone()).getYear();
+                int thisYear = now.atZone(calendar.zone()).getYear();
+                int first = Math.min(calendar.knownYears().first(), thisYear) - 1;
+                int last = Math.max(calendar.knownYears().last(), thisYear) + 1;
+                if (year < first || year > last) {
+                    errors.add(new ValidationException.FieldError("submittedAt", "must fall in " + first + "–" + last
+                            + " (the calendar years on file, this year, and one either side)"));
                 }
             } catch (DateTimeParseException notAnInstant) {
                 errors.add(new ValidationException.FieldError("submittedAt", "must be an ISO-8601 time with an offset, e.g. 2026-03-02T10:00:00+08:00"));

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class SlaPreviewTest {
-    private final SlaPreview preview = new SlaPreview(CLOCKS);
+    private final SlaPreview preview = new SlaPreview(CLOCKS, SlaFixtures.CALENDAR);
 
     @Test
     void blueShowsTheWorkingDayDeadline() {
@@ -20,6 +20,15 @@ class SlaPreviewTest {
     void redShowsTwoHoursForBoth() {
         assertThat(preview.preview(Colour.RED, at("2026-10-01T23:00")))
                 .isEqualTo(new SlaPreview.Result(at("2026-10-02T01:00"), at("2026-10-02T01:00"), true));
+    }
+
+    @Test
+    void aTimeFarFromTheCalendarOnFileIsRefusedNotComputed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> preview.preview("BLUE", "+999999999-12-31T00:00:00Z", at("2026-03-02T10:00")))
+                .isInstanceOf(com.govfeedback.shared.ValidationException.class).hasMessageContaining("submittedAt");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> preview.preview("BLUE", "2028-01-01T00:00:00+08:00", at("2026-03-02T10:00")))
+                .isInstanceOf(com.govfeedback.shared.ValidationException.class);
+        assertThat(preview.preview("BLUE", "2027-12-30T10:00:00+08:00", at("2026-03-02T10:00")).calendarKnown()).isFalse();
     }
 
     @Test
