@@ -59,13 +59,20 @@ public final class FeedbackClocks {
         return timers.deferredNoticeAt(deferral.since(), deferral.noticesSent() + 1);
     }
 
+    /** When an open 回访 follow-up falls overdue, until the sweep has told the department; null otherwise. */
+    public static Instant followUpOverdueAt(Feedback f) {
+        CaseFile.FollowUp followUp = f.caseFile().followUp();
+        return followUp == null || !followUp.isOpen() || followUp.overdueNoticed() ? null : followUp.dueAt();
+    }
+
     /**
-     * When the sweep must next look at the item: the next SLA timer point, the next DEFERRED progress notice, or the
+     * When the sweep must next look at the item: the next SLA timer point, the next DEFERRED progress notice, an open
+     * follow-up falling overdue, or the
      * re-drive time of a pending notification ({@link Notification#redriveAt()}: the stream should have delivered it by
      * then), whichever is first.
      */
     private Instant nextTimerAt(Feedback f, SlaState sla) {
-        Instant next = earliest(timers.nextTimerAt(sla), nextDeferredNoticeAt(f));
+        Instant next = earliest(earliest(timers.nextTimerAt(sla), nextDeferredNoticeAt(f)), followUpOverdueAt(f));
         for (Notification n : f.outbox()) {
             if (n.state() == Notification.State.PENDING) {
                 next = earliest(next, n.redriveAt());

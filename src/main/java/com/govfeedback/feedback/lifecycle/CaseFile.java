@@ -59,7 +59,18 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
     }
 
     /** A 回访 task: the department calls the citizen back by {@code dueAt}; closed when the case moves on. */
-    public record FollowUp(Instant openedAt, Instant dueAt, Instant closedAt) {
+    /**
+     * The 回访 task a low rating opens for the department, due at {@code dueAt}; {@code overdueNoticed} once the sweep has
+     * told the department it is overdue (once: the item then leaves the due index for it).
+     */
+    public record FollowUp(Instant openedAt, Instant dueAt, Instant closedAt, boolean overdueNoticed) {
+        public boolean isOpen() {
+            return closedAt == null;
+        }
+
+        public FollowUp noticedOverdue() {
+            return new FollowUp(openedAt, dueAt, closedAt, true);
+        }
     }
 
     /**
@@ -100,7 +111,7 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
                 meTooCount, followers);
     }
 
-    CaseFile withFollowUp(FollowUp next) {
+    public CaseFile withFollowUp(FollowUp next) {
         return new CaseFile(history, assignment, rating, next, appeal, targetQuarter, deferral, mergedInto, mergedFrom,
                 meTooCount, followers);
     }
@@ -144,7 +155,7 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
         if (followUp == null || followUp.closedAt() != null) {
             return this;
         }
-        return withFollowUp(new FollowUp(followUp.openedAt(), followUp.dueAt(), at));
+        return withFollowUp(new FollowUp(followUp.openedAt(), followUp.dueAt(), at, followUp.overdueNoticed()));
     }
 
     /** When the feedback last entered {@code status}, if it did. */

@@ -51,6 +51,7 @@ public final class CaseFileAttributes {
             Map<String, AttributeValue> f = new HashMap<>();
             f.put("openedAt", instant(c.followUp().openedAt()));
             f.put("dueAt", instant(c.followUp().dueAt()));
+            f.put("overdueNoticed", AttributeValue.fromBool(c.followUp().overdueNoticed()));
             if (c.followUp().closedAt() != null) {
                 f.put("closedAt", instant(c.followUp().closedAt()));
             }
@@ -99,7 +100,7 @@ public final class CaseFileAttributes {
                 r.isEmpty() ? null : new Rating((int) Attributes.number(r, "score"), string(r, "comment"), Attributes.instant(r, "at"),
                         (int) Attributes.number(r, "round")),
                 f.isEmpty() ? null : new FollowUp(Attributes.instant(f, "openedAt"), Attributes.instant(f, "dueAt"),
-                        Attributes.instant(f, "closedAt")),
+                        Attributes.instant(f, "closedAt"), f.containsKey("overdueNoticed") && f.get("overdueNoticed").bool()),
                 p.isEmpty() ? null : new Appeal(string(p, "reason"), Attributes.instant(p, "at"), (int) Attributes.number(p, "round"),
                         string(p, "decision"), string(p, "note"), string(p, "decidedBy"), Attributes.instant(p, "decidedAt")),
                 string(m, "targetQuarter"),

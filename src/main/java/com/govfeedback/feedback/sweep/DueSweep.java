@@ -165,6 +165,16 @@ public final class DueSweep {
             }
             noticeAt = clocks.nextDeferredNoticeAt(changed);
         }
+        Instant followUpDue = FeedbackClocks.followUpOverdueAt(changed);
+        if (followUpDue != null && !followUpDue.isAfter(now)) {
+            changed = changed.withCaseFile(changed.caseFile().withFollowUp(changed.caseFile().followUp().noticedOverdue()));
+            plan.followUpsOverdue++;
+            for (Notification notice : TimerNotifications.followUpOverdue(changed, followUpDue, now)) {
+                if (ids.add(notice.id())) {
+                    outbox.add(notice);
+                }
+            }
+        }
         plan.changed = clocks.withSla(changed.withOutbox(outbox), sla, now);
         return plan;
     }
@@ -194,6 +204,7 @@ public final class DueSweep {
         int breached;
         int escalated;
         int deferredNotices;
+        int followUpsOverdue;
         int redriven;
         int dead;
 
@@ -211,7 +222,7 @@ public final class DueSweep {
 
         /** False when there is nothing to write: no action, no re-drive, and the index times already right. */
         boolean changes(Feedback read) {
-            return warned + breached + escalated + deferredNotices + redriven + dead > 0
+            return warned + breached + escalated + deferredNotices + followUpsOverdue + redriven + dead > 0
                     || !Objects.equals(read.nextTimerAt(), changed.nextTimerAt())
                     || !Objects.equals(read.nearestDueAt(), changed.nearestDueAt());
         }

@@ -84,6 +84,23 @@ final class TimerNotifications {
                 feedback.id(), new Recipient(Recipient.Kind.CITIZEN, feedback.citizen()), params, now);
     }
 
+    /**
+     * An open 回访 follow-up has passed its due time: the department and the assignee are told once per follow-up (the key
+     * names when it was opened, so a later follow-up is told afresh).
+     */
+    static List<Notification> followUpOverdue(Feedback feedback, Instant dueAt, Instant now) {
+        Map<String, String> params = new HashMap<>();
+        params.put("trackingNo", feedback.trackingNo());
+        params.put("dueAt", BEIJING.format(dueAt));
+        List<Recipient> workers = new ArrayList<>();
+        workers.add(new Recipient(Recipient.Kind.DEPARTMENT, feedback.triage().department()));
+        if (feedback.caseFile().assignment() != null) {
+            workers.add(new Recipient(Recipient.Kind.ASSIGNEE, feedback.caseFile().assignment().owner()));
+        }
+        String key = "FOLLOW_UP_OVERDUE:" + feedback.caseFile().followUp().openedAt().toEpochMilli();
+        return workers.stream().map(r -> Notification.pending(key, NotificationEvent.FOLLOW_UP_OVERDUE, feedback.id(), r, params, now)).toList();
+    }
+
     private static void clock(Map<String, String> params, ClockKind kind, SlaView view) {
         params.put("clock", kind.code());
         params.put("clockName", CLOCK_NAMES.get(kind));

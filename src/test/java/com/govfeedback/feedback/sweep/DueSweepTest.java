@@ -89,6 +89,26 @@ class DueSweepTest {
     }
 
     @Test
+    void anOverdueFollowUpIsReportedOnceAndThenLeavesTheIndex() {
+        Feedback feedback = store.submitted(SUBMITTED);
+        Instant followUpDue = SUBMITTED.plus(Duration.ofMinutes(30));
+        Feedback withFollowUp = feedback.withCaseFile(feedback.caseFile().withFollowUp(
+                new com.govfeedback.feedback.lifecycle.CaseFile.FollowUp(SUBMITTED, followUpDue, null, false)));
+        store.repository.replace(SweepFixtures.CLOCKS.reindexed(withFollowUp, SUBMITTED).nextVersion());
+
+        assertThat(store.sweep().run(followUpDue.minusSeconds(1), ALWAYS, false).examined()).isZero();
+        assertThat(store.sweep().run(followUpDue, ALWAYS, false).examined()).isEqualTo(1);
+        assertThat(store.sweep().run(followUpDue.plusSeconds(60), ALWAYS, false).examined()).as("not again").isZero();
+
+        Feedback stored = store.stored(feedback.id());
+        assertThat(stored.outbox()).filteredOn(n -> n.event() == NotificationEvent.FOLLOW_UP_OVERDUE).singleElement()
+                .satisfies(n -> assertThat(Templates.loadDefault().unfilled(n)).isEmpty())
+                .extracting(n -> n.recipient().key()).isEqualTo(DEPT);
+        assertThat(stored.caseFile().followUp().overdueNoticed()).isTrue();
+        assertThat(stored.nextTimerAt()).isAfter(followUpDue);
+    }
+
+    @Test
     void warningsAlsoReachTheAssignee() {
         Feedback feedback = store.submitted(SUBMITTED);
         Feedback assigned = feedback.withCaseFile(feedback.caseFile().withAssignment(new com.govfeedback.feedback.lifecycle.CaseFile.Assignment(
