@@ -97,6 +97,11 @@ public final class Triage {
         return taxonomy;
     }
 
+    /** The normaliser the model reads through; near-duplicate signatures use the same one. */
+    public TextNormalizer normalizer() {
+        return normalizer;
+    }
+
     /** Masks first, then classifies the masked text; the raw text is not kept. */
     public TriageResult triage(String rawText) {
         String masked = masker.mask(rawText == null ? "" : rawText);

@@ -1,11 +1,7 @@
 package com.govfeedback.triage.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.govfeedback.shared.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,21 +12,7 @@ public record LabelledText(String text, String type, String domain, List<String>
     /** Reads a JSON-lines file; blank lines are skipped, a malformed line is reported with its file and number. */
     public static List<LabelledText> readJsonLines(Path file) throws IOException {
         List<LabelledText> lines = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    lines.add(of(Json.mapper().readTree(line)));
-                } catch (IOException | IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + ":" + number + ": " + e.getMessage(), e);
-                }
-            }
-        }
+        JsonLines.forEach(file, node -> lines.add(of(node)));
         return lines;
     }
 

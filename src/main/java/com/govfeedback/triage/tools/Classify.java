@@ -1,11 +1,10 @@
 package com.govfeedback.triage.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.govfeedback.shared.Json;
 import com.govfeedback.triage.Triage;
 import com.govfeedback.triage.TriageResult;
-import java.io.BufferedReader;
+import com.govfeedback.triage.model.JsonLines;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +31,10 @@ public final class Classify {
             total = lines.filter(line -> !line.isBlank()).count();
         }
         Progress progress = new Progress("classified", total);
-        try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
-                BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = Json.mapper().readTree(line);
+        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            JsonLines.forEach(in, node -> {
                 if (!(node instanceof ObjectNode object) || !node.path("text").isTextual()) {
-                    throw new IllegalArgumentException(in + ":" + number + ": expected an object with a \"text\" string");
+                    throw new IllegalArgumentException("expected an object with a \"text\" string");
                 }
                 TriageResult result = triage.triage(object.get("text").asText());
                 object.put("type", result.type());
@@ -55,7 +46,7 @@ public final class Classify {
                 writer.write(Json.mapper().writeValueAsString(object));
                 writer.newLine();
                 progress.step();
-            }
+            });
         }
         progress.finish();
         System.out.println("wrote " + out);

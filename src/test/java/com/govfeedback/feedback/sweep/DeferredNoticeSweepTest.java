@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -141,22 +137,8 @@ class DeferredNoticeSweepTest {
         for (int i = 0; i < 10; i++) {
             items.add(deferred(store.submitted(SUBMITTED)));
         }
-        Instant late = at("2026-09-10T08:00");
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<SweepReport>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(threads.submit(() -> {
-                    start.await();
-                    return store.sweep().run(late, ALWAYS, false);
-                }));
-            }
-            start.countDown();
-            assertThat(runs.get(0).get().deferredNotices() + runs.get(1).get().deferredNotices()).isEqualTo(2 * items.size());
-        } finally {
-            threads.shutdownNow();
-        }
+        List<SweepReport> runs = store.racingSweeps(at("2026-09-10T08:00"));
+        assertThat(runs.get(0).deferredNotices() + runs.get(1).deferredNotices()).isEqualTo(2 * items.size());
         assertTwoNoticesEach(items);
     }
 

@@ -85,7 +85,7 @@ class DueSweepTest {
         Templates templates = Templates.loadDefault();
         assertThat(stored.outbox()).allSatisfy(n -> assertThat(templates.unfilled(n)).as(n.id()).isEmpty());
         assertThat(templates.render(stored.outbox().get(2)).body()).contains("受理响应").contains("2026-03-02 12:00");
-        assertThat(templates.render(stored.outbox().get(3)).title()).contains(stored.sla().escalationLevel() == 1 ? "部门负责人" : "");
+        assertThat(templates.render(stored.outbox().get(3)).title()).contains("部门负责人");
     }
 
     @Test

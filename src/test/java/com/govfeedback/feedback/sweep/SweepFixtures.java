@@ -3,7 +3,12 @@ package com.govfeedback.feedback.sweep;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.govfeedback.feedback.Channel;
@@ -56,6 +61,25 @@ public final class SweepFixtures {
 
     DueSweep sweep() {
         return sweep(SweepSettings.DEFAULT);
+    }
+
+    /** Two sweeps as of {@code now}, started together on two threads over this table; their reports. */
+    List<SweepReport> racingSweeps(Instant now) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<SweepReport>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(threads.submit(() -> {
+                    start.await();
+                    return sweep().run(now, () -> true, false);
+                }));
+            }
+            start.countDown();
+            return List.of(runs.get(0).get(), runs.get(1).get());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** A Shanghai wall-clock time such as {@code 2026-03-02T10:00}. */

@@ -19,7 +19,6 @@ import com.govfeedback.sla.SlaTimers;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.triage.Triage;
 import com.govfeedback.triage.similar.SimilaritySignature;
-import com.govfeedback.triage.text.TextNormalizer;
 
 import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,8 +54,8 @@ public class CoreWiring {
 
     @Produces
     @ApplicationScoped
-    SimilarFeedback similarFeedback(DynamoDbClient dynamo, ApiConfig config) {
-        return new SimilarFeedback(dynamo, config.tableName(), new SimilaritySignature(TextNormalizer.loadDefault()));
+    SimilarFeedback similarFeedback(DynamoDbClient dynamo, ApiConfig config, Triage triage) {
+        return new SimilarFeedback(dynamo, config.tableName(), new SimilaritySignature(triage.normalizer()));
     }
 
     @Produces

@@ -31,7 +31,7 @@ class StoreDownTest {
     }
 
     @Test
-    void submitIs503ProblemAndNothingIsHalfWritten() {
+    void submitIs503ProblemWhenTheStoreCannotBeReached() {
         Api.post("/feedback/submit", Tokens.freshCitizen(), Api.submission("医保电子凭证打不开"))
                 .statusCode(503)
                 .contentType("application/problem+json")
