@@ -4,7 +4,8 @@ SHELL := /bin/bash
 MVNW := ./mvnw -B -ntp
 JAVA_ENV := JAVA_HOME=$$(scripts/find-jdk.sh)
 KEYS := .local/keys
-CORE_CLASSES := src/target/classes
+TOOLS_CLASSES := tools/target/classes
+TOOLS_CP = $$(cat tools/target/classpath.txt):$(TOOLS_CLASSES)
 
 .PHONY: help run test token bench node-tools local-api keys train evaluate classify
 
@@ -34,18 +35,18 @@ node-tools: node_modules/.installed
 local-api:
 	$(JAVA_ENV) $(MVNW) -q -Dlocal -DskipTests package -pl functions/api -am
 
-$(CORE_CLASSES)/com/govfeedback/auth/DevTokenIssuer.class:
+$(CORE_CLASSES)/com.govfeedback.devtoken.DevTokenIssuer.class:
 	$(JAVA_ENV) $(MVNW) -q -DskipTests compile -pl src
 
 ## The development signing key pair, made on first use, never committed (.local/ is git-ignored)
-keys: $(CORE_CLASSES)/com/govfeedback/auth/DevTokenIssuer.class
-	@test -f $(KEYS)/public.pem || $$(scripts/find-jdk.sh)/bin/java -cp $(CORE_CLASSES) com.govfeedback.auth.DevTokenIssuer $(KEYS) citizen bootstrap >/dev/null
+keys: $(CORE_CLASSES)/com.govfeedback.devtoken.DevTokenIssuer.class
+	@test -f $(KEYS)/public.pem || $$(scripts/find-jdk.sh)/bin/java -cp "$(TOOLS_CP)" com.govfeedback.devtoken.DevTokenIssuer $(KEYS) citizen bootstrap >/dev/null
 
 run: node-tools local-api keys
 	scripts/start-local.sh
 
 token: keys
-	@$$(scripts/find-jdk.sh)/bin/java -cp $(CORE_CLASSES) com.govfeedback.auth.DevTokenIssuer $(KEYS) "$(ROLE)" "$(SUB)" $(DEPT)
+	@$$(scripts/find-jdk.sh)/bin/java -cp "$(TOOLS_CP)" com.govfeedback.devtoken.DevTokenIssuer $(KEYS) "$(ROLE)" "$(SUB)" $(DEPT)
 
 test: node-tools
 	$(JAVA_ENV) $(MVNW) test
@@ -58,12 +59,12 @@ bench: node-tools local-api keys
 
 ## Triage model: reproducible training, evaluation on any labelled file, batch classification
 train:
-	$(JAVA_ENV) $(MVNW) -q -pl src compile exec:java -Dexec.mainClass=com.govfeedback.triage.tools.Train
+	$(JAVA_ENV) $(MVNW) -q -pl tools -am install -DskipTests && $(JAVA_ENV) $(MVNW) -q -pl tools exec:java -Dexec.mainClass=com.govfeedback.training.Train
 
 evaluate:
 	@test -n "$(IN)" || { echo "usage: make evaluate IN=labelled.jsonl"; exit 2; }
-	$(JAVA_ENV) $(MVNW) -q -pl src compile exec:java -Dexec.mainClass=com.govfeedback.triage.tools.Evaluate -Dexec.args="in=$(abspath $(IN))"
+	$(JAVA_ENV) $(MVNW) -q -pl tools -am install -DskipTests && $(JAVA_ENV) $(MVNW) -q -pl tools exec:java -Dexec.mainClass=com.govfeedback.training.Evaluate -Dexec.args="in=$(abspath $(IN))"
 
 classify:
 	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make classify IN=a.jsonl OUT=b.jsonl"; exit 2; }
-	$(JAVA_ENV) $(MVNW) -q -pl src compile exec:java -Dexec.mainClass=com.govfeedback.triage.tools.Classify -Dexec.args="in=$(abspath $(IN)) out=$(abspath $(OUT))"
+	$(JAVA_ENV) $(MVNW) -q -pl tools -am install -DskipTests && $(JAVA_ENV) $(MVNW) -q -pl tools exec:java -Dexec.mainClass=com.govfeedback.training.Classify -Dexec.args="in=$(abspath $(IN)) out=$(abspath $(OUT))"

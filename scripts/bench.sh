@@ -14,5 +14,6 @@ runner=$!
 trap 'kill $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do [ -f "$READY_FILE" ] && break; sleep 0.5; done
 [ -f "$READY_FILE" ] || { echo "the API did not start; see .local/bench-api.log" >&2; exit 1; }
-./mvnw -B -ntp -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.SubmitLoad \
+./mvnw -B -ntp -q -pl tools -am install -DskipTests
+./mvnw -B -ntp -q -pl tools exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.SubmitLoad \
   -Dexec.args="http://localhost:$API_PORT http://localhost:$STORE_PORT feedback .local/keys ${REQUESTS:-3000} ${THREADS:-8}"

@@ -3,7 +3,6 @@ package com.govfeedback.triage;
 import com.govfeedback.triage.model.Features;
 import com.govfeedback.triage.model.LinearModel;
 import com.govfeedback.triage.model.SentimentScorer;
-import com.govfeedback.triage.model.TopicTagger;
 import com.govfeedback.triage.text.PersonalDataMasker;
 import com.govfeedback.triage.text.TextNormalizer;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.govfeedback.triage.model;
 
-import com.govfeedback.triage.Hashing;
+import com.govfeedback.triage.text.Hashing;
 import java.util.List;
 
 /**

@@ -64,7 +64,7 @@ public final class LinearModel {
     }
 
     /** Quantises trained float weights ({@code buckets × width}, row-major) to one signed byte per weight, per head scale. */
-    static LinearModel quantise(int bucketBits, List<CueGroup> cueGroups, List<Head> heads, float[] dense, float[] bias) {
+    public static LinearModel quantise(int bucketBits, List<CueGroup> cueGroups, List<Head> heads, float[] dense, float[] bias) {
         int width = bias.length;
         float[] scales = new float[heads.size()];
         byte[] weights = new byte[dense.length];
@@ -137,7 +137,7 @@ public final class LinearModel {
         return out;
     }
 
-    static void softmax(double[] v, int from, int length) {
+    public static void softmax(double[] v, int from, int length) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = from; k < from + length; k++) {
             max = Math.max(max, v[k]);

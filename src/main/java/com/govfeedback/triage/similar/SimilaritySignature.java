@@ -1,6 +1,6 @@
 package com.govfeedback.triage.similar;
 
-import com.govfeedback.triage.Hashing;
+import com.govfeedback.triage.text.Hashing;
 import com.govfeedback.triage.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import com.govfeedback.auth.DevTokenIssuer;
+import com.govfeedback.devtoken.DevTokenIssuer;
 import com.govfeedback.testing.Dynalite;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

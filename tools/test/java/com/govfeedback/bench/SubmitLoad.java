@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.govfeedback.auth.DevTokenIssuer;
+import com.govfeedback.devtoken.DevTokenIssuer;
 import com.govfeedback.auth.Role;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.TableSchema;

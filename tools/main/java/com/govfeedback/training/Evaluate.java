@@ -1,4 +1,4 @@
-package com.govfeedback.triage.tools;
+package com.govfeedback.training;
 
 import com.govfeedback.triage.Triage;
 import com.govfeedback.triage.model.LabelledText;

@@ -1,13 +1,13 @@
-package com.govfeedback.triage.tools;
+package com.govfeedback.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.govfeedback.shared.Json;
 import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
-import com.govfeedback.triage.model.HeldOutSplit;
+import com.govfeedback.training.HeldOutSplit;
 import com.govfeedback.triage.model.LabelledText;
 import com.govfeedback.triage.model.LinearModel;
-import com.govfeedback.triage.model.Trainer;
+import com.govfeedback.training.Trainer;
 import com.govfeedback.triage.text.TextNormalizer;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.govfeedback.triage;
+package com.govfeedback.triage.text;
 
 /** The 64-bit hashing every triage part uses: FNV-1a over code points, and Murmur3's finaliser to spread it. */
 public final class Hashing {

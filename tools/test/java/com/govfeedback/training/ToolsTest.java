@@ -1,4 +1,4 @@
-package com.govfeedback.triage.tools;
+package com.govfeedback.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.govfeedback.triage.model;
+package com.govfeedback.training;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

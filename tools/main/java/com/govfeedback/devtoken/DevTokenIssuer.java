@@ -1,4 +1,4 @@
-package com.govfeedback.auth;
+package com.govfeedback.devtoken;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+
+import com.govfeedback.auth.Caller;
+import com.govfeedback.auth.Role;
 
 /**
  * Signs RS256 development tokens for the local API, with only the JDK. The key pair is generated on

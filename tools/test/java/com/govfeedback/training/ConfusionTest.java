@@ -1,4 +1,4 @@
-package com.govfeedback.triage.model;
+package com.govfeedback.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

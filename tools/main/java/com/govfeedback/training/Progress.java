@@ -1,4 +1,4 @@
-package com.govfeedback.triage.tools;
+package com.govfeedback.training;
 
 import java.io.PrintStream;
 import java.util.Locale;

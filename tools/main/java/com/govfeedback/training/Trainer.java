@@ -1,5 +1,9 @@
-package com.govfeedback.triage.model;
+package com.govfeedback.training;
 
+import com.govfeedback.triage.model.FeatureExtractor;
+import com.govfeedback.triage.model.Features;
+import com.govfeedback.triage.model.LabelledText;
+import com.govfeedback.triage.model.LinearModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.govfeedback.shared.Json;
 import com.govfeedback.triage.Taxonomy;
@@ -89,8 +93,8 @@ public final class Trainer {
                 for (int k = 0; k < width; k++) {
                     p[k] = bias[k];
                 }
-                for (int i = 0; i < f.count; i++) {
-                    int row = f.buckets[i] * width;
+                for (int i = 0; i < f.count(); i++) {
+                    int row = f.bucket(i) * width;
                     for (int k = 0; k < width; k++) {
                         p[k] += weights[row + k] * v;
                     }
@@ -110,8 +114,8 @@ public final class Trainer {
                     biasSquaredGradients[k] += g * g;
                     bias[k] -= (float) (lr * g / (Math.sqrt(biasSquaredGradients[k]) + 1e-6));
                 }
-                for (int i = 0; i < f.count; i++) {
-                    int row = f.buckets[i] * width;
+                for (int i = 0; i < f.count(); i++) {
+                    int row = f.bucket(i) * width;
                     for (int k = 0; k < width; k++) {
                         int at = row + k;
                         float g = (float) ((p[k] - y[k]) * v + options.l2() * weights[at]);

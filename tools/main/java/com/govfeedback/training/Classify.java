@@ -1,4 +1,4 @@
-package com.govfeedback.triage.tools;
+package com.govfeedback.training;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.govfeedback.shared.Json;

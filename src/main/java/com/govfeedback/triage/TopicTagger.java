@@ -1,6 +1,6 @@
-package com.govfeedback.triage.model;
+package com.govfeedback.triage;
 
-import com.govfeedback.triage.Taxonomy;
+import com.govfeedback.triage.model.PhraseTable;
 import com.govfeedback.triage.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

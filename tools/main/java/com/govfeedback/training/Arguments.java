@@ -1,4 +1,4 @@
-package com.govfeedback.triage.tools;
+package com.govfeedback.training;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
-package com.govfeedback.triage.model;
+package com.govfeedback.training;
 
-import com.govfeedback.triage.Hashing;
+import com.govfeedback.triage.text.Hashing;
 
 /**
  * The deterministic train / held-out split: a line is held out when a hash of its model text

@@ -1,5 +1,7 @@
-package com.govfeedback.triage.model;
+package com.govfeedback.training;
 
+import com.govfeedback.triage.model.LabelledText;
+import com.govfeedback.triage.model.LinearModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.govfeedback.triage.Taxonomy;

@@ -1,9 +1,9 @@
-package com.govfeedback.triage.tools;
+package com.govfeedback.training;
 
 import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
 import com.govfeedback.triage.TriageResult;
-import com.govfeedback.triage.model.Confusion;
+import com.govfeedback.training.Confusion;
 import com.govfeedback.triage.model.LabelledText;
 import com.govfeedback.triage.text.TextNormalizer;
 import java.io.PrintStream;
