@@ -8,4 +8,4 @@
 sweep:
 	AT='$(AT)' DRY_RUN='$(DRY_RUN)' DYNAMODB_ENDPOINT='$(or $(DYNAMODB_ENDPOINT),http://localhost:8000)' \
 	  $(JAVA_ENV) $(MVNW) -q -pl src compile exec:java -Dslf4j.internal.verbosity=ERROR \
-	  -Dexec.mainClass=com.govfeedback.feedback.sweep.SweepOnce
+	  -Dexec.mainClass=com.govfeedback.local.SweepOnce

@@ -2,9 +2,8 @@ package com.govfeedback.feedback;
 
 import java.time.Instant;
 
-import com.govfeedback.feedback.lifecycle.CaseFile;
+import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.notify.Notification;
-
 import com.govfeedback.sla.Colour;
 import com.govfeedback.sla.SlaClocks;
 import com.govfeedback.sla.SlaState;

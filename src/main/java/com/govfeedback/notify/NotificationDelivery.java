@@ -24,7 +24,8 @@ public final class NotificationDelivery {
     public static final String DEAD_MARKER = "NOTIFICATION_DEAD";
     private static final Logger LOG = Logger.getLogger(NotificationDelivery.class);
 
-    private final DeliveryStore store;
+    private final DeliveryMarkers markers;
+    private final OutboxStore outbox;
     private final Channel channel;
     private final Templates templates;
     private final DeliveryPolicy policy;
@@ -52,9 +53,10 @@ public final class NotificationDelivery {
         }
     }
 
-    public NotificationDelivery(DeliveryStore store, Channel channel, Templates templates, DeliveryPolicy policy, Clock clock,
+    public NotificationDelivery(DeliveryMarkers markers, OutboxStore outbox, Channel channel, Templates templates, DeliveryPolicy policy, Clock clock,
             Sleeper sleeper) {
-        this.store = store;
+        this.markers = markers;
+        this.outbox = outbox;
         this.channel = channel;
         this.templates = templates;
         this.policy = policy;
@@ -64,10 +66,7 @@ public final class NotificationDelivery {
 
     /** The pending notifications of a stored item image; other items (claims, counters, markers) have none. */
     public Report deliverImage(Map<String, AttributeValue> image) {
-        if (image == null || !"FEEDBACK".equals(Attributes.string(image, TableSchema.ENTITY))) {
-            return Report.NOTHING;
-        }
-        return deliver(NotificationAttributes.fromAttribute(image.get("outbox")));
+        return deliver(outbox.outboxOf(image));
     }
 
     /** Delivers every entry that is PENDING and due; entries whose retry is not yet due are left for a later call. */
@@ -85,27 +84,27 @@ public final class NotificationDelivery {
 
     private Report deliverOne(Notification n, int index) {
         try {
-            if (store.delivered(n.id())) {
-                store.record(withOutcome(n, Notification.State.DELIVERED, n.attempts(), n.nextAttemptAt()), index, n.attempts());
+            if (markers.delivered(n.id())) {
+                outbox.record(withOutcome(n, Notification.State.DELIVERED, n.attempts(), n.nextAttemptAt()), index, n.attempts());
                 return new Report(0, 1, 0, 0, 0);
             }
             if (sendWithRetries(n)) {
                 Instant at = clock.instant();
-                store.markDelivered(n, channel.name(), at);
-                store.record(withOutcome(n, Notification.State.DELIVERED, n.attempts() + 1, n.nextAttemptAt()), index, n.attempts());
+                markers.markDelivered(n, channel.name(), at);
+                outbox.record(withOutcome(n, Notification.State.DELIVERED, n.attempts() + 1, n.nextAttemptAt()), index, n.attempts());
                 return new Report(1, 0, 0, 0, 0);
             }
             int attempts = n.attempts() + 1;
             if (attempts >= policy.maxAttempts()) {
-                if (store.record(withOutcome(n, Notification.State.DEAD, attempts, n.nextAttemptAt()), index, n.attempts())
-                        == DeliveryStore.Recorded.RECORDED) {
+                if (outbox.record(withOutcome(n, Notification.State.DEAD, attempts, n.nextAttemptAt()), index, n.attempts())
+                        == OutboxStore.Recorded.RECORDED) {
                     LOG.errorf("%s id=%s event=%s feedbackId=%s recipient=%s attempts=%d", DEAD_MARKER, n.id(), n.event(), n.feedbackId(),
                             n.recipient().kind(), attempts);
                 }
                 return new Report(0, 0, 0, 1, 0);
             }
             Instant next = clock.instant().plus(policy.retryAfterAttempts(attempts));
-            store.record(withOutcome(n, Notification.State.PENDING, attempts, next), index, n.attempts());
+            outbox.record(withOutcome(n, Notification.State.PENDING, attempts, next), index, n.attempts());
             return new Report(0, 0, 1, 0, 0);
         } catch (RuntimeException storeFailed) {
             LOG.warnf(storeFailed, "could not record the delivery of %s; the stream record will be retried", n.id());

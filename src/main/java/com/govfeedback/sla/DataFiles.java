@@ -1,7 +1,5 @@
 package com.govfeedback.sla;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.govfeedback.shared.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,11 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import com.govfeedback.shared.Json;
+
 /**
  * Reads the SLA data files as JSON trees, from the classpath or an operator's directory, and reads their fields
  * with errors that name the file and the field. Trees, not data binding, so nothing needs reflection.
  */
-final class DataFiles {
+public final class DataFiles {
     private final String description;
     private final Opener opener;
 
@@ -61,7 +63,7 @@ final class DataFiles {
         return description + name;
     }
 
-    static JsonNode required(JsonNode parent, String field, String path) {
+    public static JsonNode required(JsonNode parent, String field, String path) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             throw new SlaDataException(path + "." + field + ": required");
@@ -69,7 +71,7 @@ final class DataFiles {
         return node;
     }
 
-    static String text(JsonNode parent, String field, String path) {
+    public static String text(JsonNode parent, String field, String path) {
         JsonNode node = required(parent, field, path);
         if (!node.isTextual() || node.asText().isBlank()) {
             throw new SlaDataException(path + "." + field + ": expected a non-empty string");
@@ -77,14 +79,14 @@ final class DataFiles {
         return node.asText();
     }
 
-    static long positiveInt(JsonNode node, String path) {
+    public static long positiveInt(JsonNode node, String path) {
         if (!node.isIntegralNumber() || node.asLong() <= 0) {
             throw new SlaDataException(path + ": expected a positive whole number, got " + node);
         }
         return node.asLong();
     }
 
-    static LocalDate date(JsonNode node, String path) {
+    public static LocalDate date(JsonNode node, String path) {
         try {
             if (!node.isTextual()) {
                 throw new DateTimeParseException("not a string", node.toString(), 0);
@@ -95,7 +97,7 @@ final class DataFiles {
         }
     }
 
-    static JsonNode array(JsonNode parent, String field, String path) {
+    public static JsonNode array(JsonNode parent, String field, String path) {
         JsonNode node = required(parent, field, path);
         if (!node.isArray()) {
             throw new SlaDataException(path + "." + field + ": expected an array");
@@ -104,7 +106,7 @@ final class DataFiles {
     }
 
     /** A window written {@code {"hours": n}} or {@code {"workingDays": n}}. */
-    static Window window(JsonNode node, String path) {
+    public static Window window(JsonNode node, String path) {
         String expected = ": expected {\"hours\": n} or {\"workingDays\": n}";
         if (!node.isObject() || node.size() != 1) {
             throw new SlaDataException(path + expected + ", got " + node);
@@ -119,7 +121,7 @@ final class DataFiles {
     }
 
     /** Rejects fields the reader does not know, so a misspelt key fails loudly instead of being ignored. */
-    static void onlyFields(JsonNode node, String path, Set<String> known) {
+    public static void onlyFields(JsonNode node, String path, Set<String> known) {
         node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 throw new SlaDataException(path + ": unknown field '" + name + "' (expected one of " + new TreeSet<>(known) + ")");

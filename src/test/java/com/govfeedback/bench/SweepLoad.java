@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.govfeedback.feedback.Feedback;
-import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.feedback.store.FeedbackItems;
+import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepFixtures;
 import com.govfeedback.feedback.sweep.SweepReport;
@@ -129,7 +130,7 @@ public final class SweepLoad {
 
     private static void writeBatch(DynamoDbClient dynamo, String table, List<Feedback> batch) {
         List<WriteRequest> writes = batch.stream()
-                .map(f -> WriteRequest.builder().putRequest(PutRequest.builder().item(FeedbackRepository.toItem(f)).build()).build())
+                .map(f -> WriteRequest.builder().putRequest(PutRequest.builder().item(FeedbackItems.toItem(f)).build()).build())
                 .toList();
         Map<String, List<WriteRequest>> pending = new HashMap<>(Map.of(table, writes));
         while (!pending.isEmpty()) {

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.govfeedback.feedback.FeedbackKeys;
+import com.govfeedback.feedback.store.FeedbackKeys;
+import com.govfeedback.feedback.store.FeedbackOutbox;
+import com.govfeedback.feedback.store.NotificationAttributes;
 import com.govfeedback.testing.Dynalite;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,7 +44,7 @@ class NotificationDeliveryTest {
     }
 
     private NotificationDelivery delivery(DynamoDbClient client) {
-        return new NotificationDelivery(new DeliveryStore(client, TABLE), channel, Templates.loadDefault(), POLICY, clock, waits::add);
+        return new NotificationDelivery(new DeliveryMarkers(client, TABLE), new FeedbackOutbox(client, TABLE), channel, Templates.loadDefault(), POLICY, clock, waits::add);
     }
 
     @Test

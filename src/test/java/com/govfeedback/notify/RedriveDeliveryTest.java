@@ -10,7 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.govfeedback.feedback.Feedback;
-import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.feedback.store.FeedbackOutbox;
+import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepFixtures;
 import com.govfeedback.feedback.sweep.SweepSettings;
@@ -46,7 +47,7 @@ class RedriveDeliveryTest {
         Instant redrive = pending.get(0).redriveAt();
         MutableClock clock = new MutableClock(redrive);
         FlakyChannel channel = new FlakyChannel();
-        NotificationDelivery notifier = new NotificationDelivery(new DeliveryStore(dynamo, table), channel, Templates.loadDefault(),
+        NotificationDelivery notifier = new NotificationDelivery(new DeliveryMarkers(dynamo, table), new FeedbackOutbox(dynamo, table), channel, Templates.loadDefault(),
                 DeliveryPolicy.DEFAULT, clock, sleep -> { });
         FeedbackRepository withStream = new FeedbackRepository(dynamo, table, notifier::deliverImage);
         DueSweep sweep = new DueSweep(withStream, SweepFixtures.CLOCKS, SweepSettings.DEFAULT);

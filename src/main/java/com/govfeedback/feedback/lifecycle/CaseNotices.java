@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.notify.NotificationEvent;

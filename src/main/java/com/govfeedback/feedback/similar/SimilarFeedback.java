@@ -3,7 +3,6 @@ package com.govfeedback.feedback.similar;
 import static com.govfeedback.storage.Attributes.n;
 import static com.govfeedback.storage.Attributes.s;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +18,14 @@ import java.util.concurrent.Future;
 
 import org.jboss.logging.Logger;
 
-import com.govfeedback.feedback.FeedbackKeys;
+import com.govfeedback.feedback.Similarity;
+import com.govfeedback.feedback.store.FeedbackKeys;
+import com.govfeedback.feedback.store.SignatureAttribute;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
 import com.govfeedback.triage.similar.SimilaritySignature;
 
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -74,7 +74,7 @@ public final class SimilarFeedback {
             if (stored == null || CLOSED.contains(Attributes.string(item, "status"))) {
                 continue;
             }
-            double similarity = SimilaritySignature.similarity(signature, decode(stored));
+            double similarity = SimilaritySignature.similarity(signature, SignatureAttribute.decode(stored));
             if (similarity >= best) {
                 best = similarity;
                 bestCluster = Attributes.string(item, "clusterId");
@@ -132,23 +132,6 @@ public final class SimilarFeedback {
             }
         }
         return sizes;
-    }
-
-    public static AttributeValue encode(long[] signature) {
-        ByteBuffer bytes = ByteBuffer.allocate(signature.length * Long.BYTES);
-        for (long value : signature) {
-            bytes.putLong(value);
-        }
-        return AttributeValue.fromB(SdkBytes.fromByteArray(bytes.array()));
-    }
-
-    public static long[] decode(AttributeValue value) {
-        ByteBuffer bytes = value.b().asByteBuffer();
-        long[] signature = new long[bytes.remaining() / Long.BYTES];
-        for (int i = 0; i < signature.length; i++) {
-            signature[i] = bytes.getLong();
-        }
-        return signature;
     }
 
     /** Feedback ids sharing a band within the window, newest first per band; the bands are read in parallel. */

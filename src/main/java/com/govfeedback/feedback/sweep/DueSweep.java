@@ -11,11 +11,11 @@ import java.util.function.BooleanSupplier;
 
 import org.jboss.logging.Logger;
 
+import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.FeedbackClocks;
-import com.govfeedback.feedback.FeedbackRepository;
-import com.govfeedback.feedback.FeedbackRepository.DuePage;
-import com.govfeedback.feedback.lifecycle.CaseFile;
+import com.govfeedback.feedback.store.FeedbackRepository.DuePage;
+import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.shared.StoreUnavailableException;

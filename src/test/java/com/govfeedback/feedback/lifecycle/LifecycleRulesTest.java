@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.shared.Json;
 import com.govfeedback.shared.TransitionRefusedException;

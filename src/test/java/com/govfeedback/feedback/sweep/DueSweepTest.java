@@ -14,13 +14,12 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.govfeedback.notify.Templates;
-
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.notify.NotificationEvent;
 import com.govfeedback.notify.Recipient;
+import com.govfeedback.notify.Templates;
 
 /**
  * The sweep against a real DynamoDB API (dynalite), on the worked example of docs/sla.md: ORANGE 功能异常 submitted
@@ -93,7 +92,7 @@ class DueSweepTest {
         Feedback feedback = store.submitted(SUBMITTED);
         Instant followUpDue = SUBMITTED.plus(Duration.ofMinutes(30));
         Feedback withFollowUp = feedback.withCaseFile(feedback.caseFile().withFollowUp(
-                new com.govfeedback.feedback.lifecycle.CaseFile.FollowUp(SUBMITTED, followUpDue, null, false)));
+                new com.govfeedback.feedback.CaseFile.FollowUp(SUBMITTED, followUpDue, null, false)));
         store.repository.replace(SweepFixtures.CLOCKS.reindexed(withFollowUp, SUBMITTED).nextVersion());
 
         assertThat(store.sweep().run(followUpDue.minusSeconds(1), ALWAYS, false).examined()).isZero();
@@ -111,7 +110,7 @@ class DueSweepTest {
     @Test
     void warningsAlsoReachTheAssignee() {
         Feedback feedback = store.submitted(SUBMITTED);
-        Feedback assigned = feedback.withCaseFile(feedback.caseFile().withAssignment(new com.govfeedback.feedback.lifecycle.CaseFile.Assignment(
+        Feedback assigned = feedback.withCaseFile(feedback.caseFile().withAssignment(new com.govfeedback.feedback.CaseFile.Assignment(
                 "wang", java.time.LocalDate.parse("2026-03-05"), "staff-1", SUBMITTED))).nextVersion();
         store.repository.replace(assigned);
 

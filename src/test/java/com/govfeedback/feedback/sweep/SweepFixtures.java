@@ -11,22 +11,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.Feedback;
-import com.govfeedback.feedback.lifecycle.CaseFile;
-import com.govfeedback.feedback.similar.Similarity;
-import com.govfeedback.triage.similar.SimilaritySignature;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.FeedbackContext;
-import com.govfeedback.feedback.FeedbackKeys;
-import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.feedback.Similarity;
 import com.govfeedback.feedback.Status;
-import com.govfeedback.feedback.TrackingNumbers;
+import com.govfeedback.feedback.intake.TrackingNumbers;
+import com.govfeedback.feedback.store.FeedbackKeys;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.local.SweepOnce;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.testing.Dynalite;
 import com.govfeedback.triage.TriageResult;
+import com.govfeedback.triage.similar.SimilaritySignature;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

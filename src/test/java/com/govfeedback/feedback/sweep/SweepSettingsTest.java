@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.local.SweepOnce;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.notify.NotificationEvent;
 import com.govfeedback.notify.Recipient;

@@ -1,14 +1,13 @@
 package com.govfeedback.api;
 
+import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
-import com.govfeedback.feedback.FeedbackPage;
-import com.govfeedback.feedback.FeedbackView;
 import com.govfeedback.feedback.lifecycle.CaseRequests;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
-
-import io.quarkus.funqy.Funq;
+import com.govfeedback.feedback.view.FeedbackPage;
+import com.govfeedback.feedback.view.FeedbackView;
 
 /** The case lifecycle: work queues, staff operations, citizens' ratings and appeals. Translate, delegate, nothing else. */
 public class CaseFunctions {

@@ -3,24 +3,24 @@ package com.govfeedback.api;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import com.govfeedback.feedback.FeedbackClocks;
-import com.govfeedback.feedback.FeedbackRepository;
-import com.govfeedback.feedback.FeedbackService;
-import com.govfeedback.feedback.FeedbackViews;
+import com.govfeedback.feedback.intake.FeedbackService;
+import com.govfeedback.feedback.intake.SubmissionLimiter;
 import com.govfeedback.feedback.similar.SimilarFeedback;
-import com.govfeedback.feedback.SubmissionLimiter;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.sla.SlaClocks;
 import com.govfeedback.sla.SlaTimers;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.triage.Triage;
 import com.govfeedback.triage.similar.SimilaritySignature;
 
-import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the core's plain-Java services once per function instance from configuration. */

@@ -1,13 +1,12 @@
 package com.govfeedback.api;
 
+import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
-import com.govfeedback.feedback.FeedbackView;
-import com.govfeedback.feedback.FeedbackPage;
-import com.govfeedback.feedback.FeedbackService;
-import com.govfeedback.feedback.SubmitFeedback;
-
-import io.quarkus.funqy.Funq;
+import com.govfeedback.feedback.intake.FeedbackService;
+import com.govfeedback.feedback.intake.SubmitFeedback;
+import com.govfeedback.feedback.view.FeedbackPage;
+import com.govfeedback.feedback.view.FeedbackView;
 
 /** The citizen-facing feedback operations: translate, delegate to the core, nothing else. */
 public class FeedbackFunctions {

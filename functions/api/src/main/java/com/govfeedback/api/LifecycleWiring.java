@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import com.govfeedback.feedback.FeedbackClocks;
-import com.govfeedback.feedback.FeedbackRepository;
-import com.govfeedback.feedback.FeedbackViews;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
-import com.govfeedback.notify.InProcessDelivery;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.feedback.view.FeedbackViews;
+import com.govfeedback.local.InProcessDelivery;
 import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
 

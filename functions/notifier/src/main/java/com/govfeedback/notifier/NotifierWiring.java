@@ -7,9 +7,10 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.notify.Channel;
+import com.govfeedback.notify.DeliveryMarkers;
 import com.govfeedback.notify.DeliveryPolicy;
-import com.govfeedback.notify.DeliveryStore;
 import com.govfeedback.notify.LocalFileSink;
 import com.govfeedback.notify.NotificationDelivery;
 import com.govfeedback.notify.StreamBatch;
@@ -34,7 +35,7 @@ public class NotifierWiring {
     StreamBatch streamBatch(DynamoDbClient dynamo, NotifierConfig config, Clock clock) {
         NotifierConfig.Notifications n = config.notifications();
         DeliveryPolicy policy = new DeliveryPolicy(n.maxAttempts(), n.triesPerInvocation(), n.firstBackoff(), n.retryAfter());
-        return new StreamBatch(new NotificationDelivery(new DeliveryStore(dynamo, config.tableName()), channel(config, clock),
+        return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, config.tableName()), new FeedbackOutbox(dynamo, config.tableName()), channel(config, clock),
                 Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL));
     }
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import com.govfeedback.feedback.FeedbackClocks;
-import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepSettings;
 import com.govfeedback.sla.SlaClocks;

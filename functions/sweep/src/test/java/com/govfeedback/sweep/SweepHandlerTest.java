@@ -11,19 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.govfeedback.feedback.Feedback;
-import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.sweep.SweepFixtures;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.Json;
 import com.govfeedback.testing.Dynalite;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * The function as Lambda runs it: the recorded EventBridge scheduled event goes through the Lambda mock event server

@@ -1,4 +1,4 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.store;
 
 import static com.govfeedback.storage.Attributes.instant;
 import static com.govfeedback.storage.Attributes.n;
@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.govfeedback.feedback.lifecycle.CaseFileAttributes;
-import com.govfeedback.feedback.similar.SimilarFeedback;
-import com.govfeedback.feedback.similar.Similarity;
-import com.govfeedback.notify.NotificationAttributes;
+import com.govfeedback.feedback.Channel;
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.FeedbackContext;
+import com.govfeedback.feedback.Similarity;
+import com.govfeedback.feedback.Status;
+import com.govfeedback.feedback.store.CaseFileAttributes;
+import com.govfeedback.feedback.store.NotificationAttributes;
+import com.govfeedback.feedback.store.SlaStateJson;
 import com.govfeedback.shared.ConflictException;
-import com.govfeedback.sla.SlaStateJson;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
@@ -94,7 +97,7 @@ public final class FeedbackRepository {
 
     /** Stores a new feedback; storing the same id again is a no-op, so a re-driven submission is safe. */
     public void insert(Feedback feedback) {
-        Map<String, AttributeValue> item = toItem(feedback);
+        Map<String, AttributeValue> item = FeedbackItems.toItem(feedback);
         try {
             StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
         } catch (ConditionalCheckFailedException alreadyStored) {
@@ -109,7 +112,7 @@ public final class FeedbackRepository {
      * {@link ConflictException} when someone else changed it in between, so no update is ever lost.
      */
     public void replace(Feedback changed) {
-        Map<String, AttributeValue> item = toItem(changed);
+        Map<String, AttributeValue> item = FeedbackItems.toItem(changed);
         try {
             StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("#v = :read")
@@ -124,7 +127,7 @@ public final class FeedbackRepository {
     public Optional<Feedback> find(String id) {
         Map<String, AttributeValue> item = StoreCalls.call(() -> dynamo.getItem(b -> b.tableName(table).key(FeedbackKeys.key(id))
                 .consistentRead(true))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(FeedbackItems.fromItem(item));
     }
 
     /** A page of a citizen's feedback, newest first, starting after the feedback id {@code afterId} when given. */
@@ -148,7 +151,7 @@ public final class FeedbackRepository {
         }));
         List<Feedback> items = new ArrayList<>(response.count());
         for (Map<String, AttributeValue> item : response.items()) {
-            items.add(fromItem(item));
+            items.add(FeedbackItems.fromItem(item));
         }
         boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
         return new Slice(items, more ? items.get(items.size() - 1).id() : null);
@@ -199,7 +202,7 @@ public final class FeedbackRepository {
         }));
         List<Feedback> items = new ArrayList<>(response.count());
         for (Map<String, AttributeValue> item : response.items()) {
-            items.add(fromItem(item));
+            items.add(FeedbackItems.fromItem(item));
         }
         String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? string(response.lastEvaluatedKey(), TableSchema.BY_QUEUE.sortKey()) : null;
@@ -227,7 +230,7 @@ public final class FeedbackRepository {
         }));
         List<Feedback> items = new ArrayList<>(response.count());
         for (Map<String, AttributeValue> item : response.items()) {
-            items.add(fromItem(item));
+            items.add(FeedbackItems.fromItem(item));
         }
         boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
         return new DuePage(items, response.scannedCount(), more ? response.lastEvaluatedKey() : null);
@@ -238,105 +241,5 @@ public final class FeedbackRepository {
         key.put(TableSchema.PK, s(FeedbackKeys.citizenPartition(citizen)));
         key.put(TableSchema.SK, s("REQUEST#" + clientRequestId));
         return key;
-    }
-
-    /** The item as stored, with its index keys; public for bulk loads (the sweep benchmark seeds with BatchWriteItem). */
-    public static Map<String, AttributeValue> toItem(Feedback f) {
-        Map<String, AttributeValue> item = new HashMap<>(FeedbackKeys.key(f.id()));
-        item.put(TableSchema.ENTITY, s("FEEDBACK"));
-        item.put(TableSchema.BY_CITIZEN.partitionKey(), s(FeedbackKeys.citizenPartition(f.citizen())));
-        item.put(TableSchema.BY_CITIZEN.sortKey(), s(f.id()));
-        String queue = FeedbackKeys.queueOf(f);
-        if (queue != null) {
-            item.put(TableSchema.BY_QUEUE.partitionKey(), s(queue));
-            item.put(TableSchema.BY_QUEUE.sortKey(), s(FeedbackKeys.queueSort(f.nearestDueAt(), f.id())));
-        }
-        if (f.nextTimerAt() != null) {
-            item.put(TableSchema.BY_DUE.partitionKey(), s(FeedbackKeys.duePartition(FeedbackKeys.dueShard(f.id()))));
-            item.put(TableSchema.BY_DUE.sortKey(), s(FeedbackKeys.dueSort(f.nextTimerAt(), f.id())));
-        }
-        item.put("id", s(f.id()));
-        item.put("trackingNo", s(f.trackingNo()));
-        item.put("citizen", s(f.citizen()));
-        item.put("status", s(f.status().name()));
-        item.put("receivedAt", instant(f.receivedAt()));
-        item.put("text", s(f.text()));
-        item.put("channel", s(f.channel().name()));
-        item.put("context", AttributeValue.fromM(contextToMap(f.context())));
-        item.put("triage", AttributeValue.fromM(triageToMap(f.triage())));
-        item.put("sla", s(SlaStateJson.write(f.sla())));
-        item.put("clusterId", s(f.similar().clusterId()));
-        item.put("signature", SimilarFeedback.encode(f.similar().signature()));
-        item.put("outbox", NotificationAttributes.toAttribute(f.outbox()));
-        item.put("version", n(f.version()));
-        item.put("case", CaseFileAttributes.toAttribute(f.caseFile()));
-        return item;
-    }
-
-    static Feedback fromItem(Map<String, AttributeValue> item) {
-        String text = string(item, "text");
-        return new Feedback(string(item, "id"), string(item, "trackingNo"), string(item, "citizen"),
-                Status.valueOf(string(item, "status")), Attributes.instant(item, "receivedAt"), text,
-                Channel.valueOf(string(item, "channel")), contextFromMap(Attributes.map(item, "context")),
-                triageFromMap(Attributes.map(item, "triage"), text), SlaStateJson.read(string(item, "sla")),
-                sortKeyInstant(string(item, TableSchema.BY_DUE.sortKey())), sortKeyInstant(string(item, TableSchema.BY_QUEUE.sortKey())),
-                new Similarity(string(item, "clusterId"), SimilarFeedback.decode(item.get("signature"))),
-                NotificationAttributes.fromAttribute(item.get("outbox")), Attributes.number(item, "version"),
-                CaseFileAttributes.fromAttribute(item.get("case")));
-    }
-
-    /** The instant at the front of a "{instant}#{id}" sort key; null when absent or "no deadline". */
-    private static Instant sortKeyInstant(String sortKey) {
-        if (sortKey == null || !Character.isDigit(sortKey.charAt(0))) {
-            return null;
-        }
-        return Instant.parse(sortKey.substring(0, sortKey.indexOf('#')));
-    }
-
-    private static Map<String, AttributeValue> triageToMap(TriageResult t) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("type", s(t.type()));
-        m.put("colour", s(t.colour()));
-        m.put("domain", s(t.domain()));
-        m.put("alsoDomains", strings(t.alsoDomains()));
-        m.put("department", s(t.department()));
-        m.put("copiedDepartments", strings(t.copiedDepartments()));
-        m.put("tags", strings(t.tags()));
-        m.put("sentiment", s(t.sentiment()));
-        m.put("sentimentScore", AttributeValue.fromN(Double.toString(t.sentimentScore())));
-        m.put("typeConfidence", AttributeValue.fromN(Double.toString(t.typeConfidence())));
-        m.put("domainConfidence", AttributeValue.fromN(Double.toString(t.domainConfidence())));
-        m.put("evidence", strings(t.evidence()));
-        m.put("needsReview", AttributeValue.fromBool(t.needsReview()));
-        return m;
-    }
-
-    private static TriageResult triageFromMap(Map<String, AttributeValue> m, String maskedText) {
-        return new TriageResult(maskedText, string(m, "type"), string(m, "colour"), string(m, "domain"), Attributes.strings(m, "alsoDomains"),
-                string(m, "department"), Attributes.strings(m, "copiedDepartments"), Attributes.strings(m, "tags"), string(m, "sentiment"),
-                decimal(m, "sentimentScore"), decimal(m, "typeConfidence"), decimal(m, "domainConfidence"), Attributes.strings(m, "evidence"),
-                Boolean.TRUE.equals(m.get("needsReview").bool()));
-    }
-
-    private static double decimal(Map<String, AttributeValue> m, String name) {
-        return Double.parseDouble(m.get(name).n());
-    }
-
-    private static Map<String, AttributeValue> contextToMap(FeedbackContext c) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        putIfPresent(m, "screenPath", c.screenPath());
-        putIfPresent(m, "deviceModel", c.deviceModel());
-        putIfPresent(m, "os", c.os());
-        putIfPresent(m, "osVersion", c.osVersion());
-        putIfPresent(m, "appVersion", c.appVersion());
-        putIfPresent(m, "networkType", c.networkType());
-        putIfPresent(m, "regionCode", c.regionCode());
-        putIfPresent(m, "locale", c.locale());
-        return m;
-    }
-
-    private static FeedbackContext contextFromMap(Map<String, AttributeValue> m) {
-        return new FeedbackContext(string(m, "screenPath"), string(m, "deviceModel"), string(m, "os"), string(m, "osVersion"),
-                string(m, "appVersion"), string(m, "networkType"), string(m, "regionCode"), string(m, "locale"));
     }
 }

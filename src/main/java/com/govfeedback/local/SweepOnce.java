@@ -1,17 +1,19 @@
-package com.govfeedback.feedback.sweep;
+package com.govfeedback.local;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import com.govfeedback.feedback.FeedbackClocks;
-import com.govfeedback.feedback.FeedbackRepository;
-import com.govfeedback.notify.InProcessDelivery;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.feedback.sweep.DueSweep;
+import com.govfeedback.feedback.sweep.SweepSettings;
+import com.govfeedback.local.InProcessDelivery;
 import com.govfeedback.sla.DeadlineCalculator;
 import com.govfeedback.sla.SlaClocks;
 import com.govfeedback.sla.SlaPolicy;
@@ -65,7 +67,7 @@ public final class SweepOnce {
     }
 
     /** Empty means now; else {@code 2026-03-02T04:00:00Z} or {@code 2026-03-02T12:00+08:00}. */
-    static Instant parseAt(String text) {
+    public static Instant parseAt(String text) {
         if (text.isBlank()) {
             return Instant.now().truncatedTo(ChronoUnit.MILLIS);
         }

@@ -1,4 +1,4 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.intake;
 
 import static com.govfeedback.storage.Attributes.n;
 import static com.govfeedback.storage.Attributes.s;
@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import com.govfeedback.feedback.store.FeedbackKeys;
 import com.govfeedback.shared.RateLimitedException;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;

@@ -1,4 +1,6 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.intake;
+
+import com.govfeedback.feedback.FeedbackContext;
 
 /**
  * A citizen's submission as it arrives, before validation; plain strings so that a bad value is

@@ -1,4 +1,4 @@
-package com.govfeedback.notify;
+package com.govfeedback.feedback.store;
 
 import static com.govfeedback.storage.Attributes.instant;
 import static com.govfeedback.storage.Attributes.n;
@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.govfeedback.notify.Notification;
+import com.govfeedback.notify.NotificationEvent;
+import com.govfeedback.notify.Recipient;
 import com.govfeedback.storage.Attributes;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,10 +1,12 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.store;
 
 import static com.govfeedback.storage.Attributes.s;
 
 import java.time.Instant;
 import java.util.Map;
 
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.Status;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.TableSchema;
 

@@ -1,13 +1,21 @@
-package com.govfeedback.sla;
+package com.govfeedback.feedback.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import com.govfeedback.shared.Json;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import com.govfeedback.sla.ClockKind;
+import com.govfeedback.sla.Colour;
+import com.govfeedback.sla.DataFiles;
+import com.govfeedback.sla.SlaDataException;
+import com.govfeedback.sla.SlaState;
+import com.govfeedback.sla.Window;
 
 /**
  * Writes an {@link SlaState} as JSON text (one attribute of the stored feedback) and reads it back, field by field,

@@ -1,4 +1,4 @@
-package com.govfeedback.feedback.lifecycle;
+package com.govfeedback.feedback;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,7 +89,7 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
     }
 
     /** The history with one more entry, internal notes dropped from all but the latest {@code internalNotesKept}. */
-    CaseFile withStep(Step step, int internalNotesKept) {
+    public CaseFile withStep(Step step, int internalNotesKept) {
         List<Step> next = new ArrayList<>(history);
         next.add(step);
         for (int i = 0; i < next.size() - internalNotesKept; i++) {
@@ -106,7 +106,7 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
                 meTooCount, followers);
     }
 
-    CaseFile withRating(Rating next, FollowUp nextFollowUp) {
+    public CaseFile withRating(Rating next, FollowUp nextFollowUp) {
         return new CaseFile(history, assignment, next, nextFollowUp, appeal, targetQuarter, deferral, mergedInto, mergedFrom,
                 meTooCount, followers);
     }
@@ -116,12 +116,12 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
                 meTooCount, followers);
     }
 
-    CaseFile withAppeal(Appeal next) {
+    public CaseFile withAppeal(Appeal next) {
         return new CaseFile(history, assignment, rating, followUp, next, targetQuarter, deferral, mergedInto, mergedFrom,
                 meTooCount, followers);
     }
 
-    CaseFile withTargetQuarter(String next) {
+    public CaseFile withTargetQuarter(String next) {
         return new CaseFile(history, assignment, rating, followUp, appeal, next, deferral, mergedInto, mergedFrom, meTooCount, followers);
     }
 
@@ -131,13 +131,13 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
                 meTooCount, followers);
     }
 
-    CaseFile withMergedInto(String original) {
+    public CaseFile withMergedInto(String original) {
         return new CaseFile(history, assignment, rating, followUp, appeal, targetQuarter, deferral, original, mergedFrom,
                 meTooCount, followers);
     }
 
     /** This feedback absorbs a duplicate: its submitter and followers follow this one, its "me too" count adds up. */
-    CaseFile withMergedDuplicate(String duplicateId, String duplicateCitizen, CaseFile duplicate, int followersKept) {
+    public CaseFile withMergedDuplicate(String duplicateId, String duplicateCitizen, CaseFile duplicate, int followersKept) {
         List<String> from = new ArrayList<>(mergedFrom);
         from.add(duplicateId);
         List<String> nextFollowers = new ArrayList<>(followers);
@@ -151,7 +151,7 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
     }
 
     /** The 回访 follow-up, if one is open, done at {@code at}: the case moved on (closed or reopened). */
-    CaseFile closeFollowUp(Instant at) {
+    public CaseFile closeFollowUp(Instant at) {
         if (followUp == null || followUp.closedAt() != null) {
             return this;
         }

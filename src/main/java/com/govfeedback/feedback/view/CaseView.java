@@ -1,9 +1,10 @@
-package com.govfeedback.feedback.lifecycle;
+package com.govfeedback.feedback.view;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Status;
 
 /**
@@ -14,7 +15,7 @@ public record CaseView(List<StepView> history, String assignee, LocalDate expect
         CaseFile.FollowUp followUp, AppealView appeal, String targetQuarter, String mergedInto, int meTooCount, int followerCount) {
 
     /** Score labels, 1 to 5. */
-    static final List<String> SCORE_NAMES = List.of("非常不满意", "不满意", "一般", "满意", "非常满意");
+    public static final List<String> SCORE_NAMES = List.of("非常不满意", "不满意", "一般", "满意", "非常满意");
 
     /** @param by and {@code internalNote} are null for citizens */
     public record StepView(String action, Status from, String fromName, Status to, String toName, Instant at, String publicNote,

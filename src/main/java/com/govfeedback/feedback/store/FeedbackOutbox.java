@@ -1,15 +1,15 @@
-package com.govfeedback.notify;
+package com.govfeedback.feedback.store;
 
 import static com.govfeedback.storage.Attributes.n;
 import static com.govfeedback.storage.Attributes.s;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.govfeedback.feedback.FeedbackKeys;
+import com.govfeedback.notify.Notification;
+import com.govfeedback.notify.OutboxStore;
+import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
 
@@ -18,58 +18,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The notifier's writes. Delivery markers {@code PK = NOTIFICATION#{id}, SK = DELIVERY} (with a TTL) remember what was
- * sent, so a duplicate stream record or a re-drive never sends twice; an outbox entry's outcome is recorded on the feedback
- * item with a conditional UpdateItem on that entry's id, state and attempts (never a whole-item write, and the item's
- * version is left alone so staff requests do not see the notifier as a competing change).
+ * The outbox of feedback items, for the notifier: an outcome is recorded with a conditional UpdateItem on that entry's
+ * id, state and attempts (never a whole-item write, and the item's version is left alone so staff requests do not see
+ * the notifier as a competing change).
  */
-public final class DeliveryStore {
-    /** Longer than any stream retention (24 h) and any re-drive: after that a repeat is impossible. */
-    static final Duration MARKER_LIFETIME = Duration.ofDays(30);
-    static final String MARKER_SORT_KEY = "DELIVERY";
-
+public final class FeedbackOutbox implements OutboxStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
-    public DeliveryStore(DynamoDbClient dynamo, String table) {
+    public FeedbackOutbox(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
     }
 
-    /** What recording an outcome found. */
-    public enum Recorded {
-        /** this call wrote it */
-        RECORDED,
-        /** the entry had already left PENDING at these attempts, or left the item: someone recorded it first */
-        ALREADY
-    }
-
-    public boolean delivered(String notificationId) {
-        Map<String, AttributeValue> item = StoreCalls.call(() -> dynamo.getItem(b -> b.tableName(table).key(markerKey(notificationId))
-                .consistentRead(true))).item();
-        return item != null && !item.isEmpty();
-    }
-
-    /**
-     * Remembers a successful send; a marker already there (a raced duplicate) is fine. An UpdateItem that creates the
-     * marker, so the notifier needs no PutItem permission.
-     */
-    public void markDelivered(Notification n, String channel, Instant at) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":entity", s("NOTIFICATION"));
-        values.put(":feedbackId", s(n.feedbackId()));
-        values.put(":channel", s(channel));
-        values.put(":at", s(at.toString()));
-        values.put(":expires", n(at.plus(MARKER_LIFETIME).getEpochSecond()));
-        try {
-            StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(markerKey(n.id()))
-                    .updateExpression("SET #entity = :entity, feedbackId = :feedbackId, channel = :channel, deliveredAt = :at, #ttl = :expires")
-                    .conditionExpression("attribute_not_exists(" + TableSchema.PK + ")")
-                    .expressionAttributeNames(Map.of("#entity", TableSchema.ENTITY, "#ttl", TableSchema.TTL))
-                    .expressionAttributeValues(values)));
-        } catch (ConditionalCheckFailedException alreadyMarked) {
-            // delivered by an earlier attempt of the same record: nothing to add
+    @Override
+    public List<Notification> outboxOf(Map<String, AttributeValue> image) {
+        if (image == null || !FeedbackItems.ENTITY.equals(Attributes.string(image, TableSchema.ENTITY))) {
+            return List.of();
         }
+        return NotificationAttributes.fromAttribute(image.get(FeedbackItems.OUTBOX));
     }
 
     /**
@@ -77,6 +44,7 @@ public final class DeliveryStore {
      * that entry is still PENDING at {@code outcome.attempts()} or one less. {@code indexHint} is the entry's position in
      * the image read; when the list has moved since, the item is read again to find it.
      */
+    @Override
     public Recorded record(Notification outcome, int indexHint, int attemptsRead) {
         int index = indexHint;
         for (int round = 0; round < 3; round++) {
@@ -123,9 +91,5 @@ public final class DeliveryStore {
             }
         }
         return -1;
-    }
-
-    static Map<String, AttributeValue> markerKey(String notificationId) {
-        return Map.of(TableSchema.PK, s("NOTIFICATION#" + notificationId), TableSchema.SK, s(MARKER_SORT_KEY));
     }
 }

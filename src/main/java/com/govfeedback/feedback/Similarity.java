@@ -1,4 +1,4 @@
-package com.govfeedback.feedback.similar;
+package com.govfeedback.feedback;
 
 import java.util.Arrays;
 

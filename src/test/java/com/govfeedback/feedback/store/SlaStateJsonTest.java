@@ -1,12 +1,15 @@
-package com.govfeedback.sla;
+package com.govfeedback.feedback.store;
 
+import org.junit.jupiter.api.Test;
 import static com.govfeedback.sla.SlaFixtures.CLOCKS;
 import static com.govfeedback.sla.SlaFixtures.TIMERS;
 import static com.govfeedback.sla.SlaFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
+import com.govfeedback.sla.Colour;
+import com.govfeedback.sla.SlaDataException;
+import com.govfeedback.sla.SlaState;
 
 class SlaStateJsonTest {
 

@@ -1,4 +1,4 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.intake;
 
 import java.util.Set;
 

@@ -1,10 +1,12 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.feedback.Channel;
+import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.shared.ValidationException;
 
 class SubmissionValidatorTest {

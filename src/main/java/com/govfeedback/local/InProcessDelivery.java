@@ -1,11 +1,17 @@
-package com.govfeedback.notify;
+package com.govfeedback.local;
 
 import java.nio.file.Path;
 import java.time.Clock;
 
 import org.jboss.logging.Logger;
 
-import com.govfeedback.feedback.FeedbackRepository;
+import com.govfeedback.feedback.store.FeedbackOutbox;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.notify.DeliveryMarkers;
+import com.govfeedback.notify.DeliveryPolicy;
+import com.govfeedback.notify.LocalFileSink;
+import com.govfeedback.notify.NotificationDelivery;
+import com.govfeedback.notify.Templates;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -21,7 +27,7 @@ public final class InProcessDelivery {
     }
 
     public static FeedbackRepository repository(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
-        NotificationDelivery delivery = new NotificationDelivery(new DeliveryStore(dynamo, table), new LocalFileSink(sink, clock),
+        NotificationDelivery delivery = new NotificationDelivery(new DeliveryMarkers(dynamo, table), new FeedbackOutbox(dynamo, table), new LocalFileSink(sink, clock),
                 Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
         LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
         return new FeedbackRepository(dynamo, table, image -> {

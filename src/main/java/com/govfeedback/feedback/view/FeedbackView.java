@@ -1,8 +1,11 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.view;
 
 import java.time.Instant;
 
-import com.govfeedback.feedback.lifecycle.CaseView;
+import com.govfeedback.feedback.Channel;
+import com.govfeedback.feedback.FeedbackContext;
+import com.govfeedback.feedback.Status;
+import com.govfeedback.feedback.view.CaseView;
 import com.govfeedback.sla.SlaView;
 import com.govfeedback.triage.TriageResult;
 

@@ -1,4 +1,4 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.view;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
-import com.govfeedback.feedback.lifecycle.CaseView;
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.similar.SimilarFeedback;
+import com.govfeedback.feedback.view.CaseView;
 
 /**
  * Builds the API's view of feedback for one caller at one instant: citizens never see internal notes or who acted;

@@ -1,4 +1,4 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,11 +15,19 @@ import java.util.function.Predicate;
 
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
-import com.govfeedback.feedback.FeedbackRepository.SubmissionClaim;
-import com.govfeedback.feedback.SubmissionValidator.ValidSubmission;
-import com.govfeedback.feedback.lifecycle.CaseFile;
+import com.govfeedback.feedback.CaseFile;
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.FeedbackClocks;
+import com.govfeedback.feedback.FeedbackContext;
+import com.govfeedback.feedback.Similarity;
+import com.govfeedback.feedback.Status;
+import com.govfeedback.feedback.intake.SubmissionValidator.ValidSubmission;
 import com.govfeedback.feedback.similar.SimilarFeedback;
-import com.govfeedback.feedback.similar.Similarity;
+import com.govfeedback.feedback.store.FeedbackRepository.SubmissionClaim;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.feedback.view.FeedbackPage;
+import com.govfeedback.feedback.view.FeedbackView;
+import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.NotFoundException;

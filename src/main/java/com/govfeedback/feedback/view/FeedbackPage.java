@@ -1,4 +1,4 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.view;
 
 import java.util.List;
 

@@ -1,11 +1,13 @@
-package com.govfeedback.feedback;
+package com.govfeedback.feedback.intake;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.govfeedback.shared.ValidationException;
+import com.govfeedback.feedback.Channel;
+import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.shared.ValidationException.FieldError;
+import com.govfeedback.shared.ValidationException;
 
 /** Turns a raw submission into a valid one, or names every field that is wrong. */
 public final class SubmissionValidator {

@@ -1,4 +1,4 @@
-package com.govfeedback.feedback.lifecycle;
+package com.govfeedback.feedback.store;
 
 import static com.govfeedback.storage.Attributes.instant;
 import static com.govfeedback.storage.Attributes.n;
@@ -12,13 +12,14 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.govfeedback.feedback.CaseFile.Appeal;
+import com.govfeedback.feedback.CaseFile.Assignment;
+import com.govfeedback.feedback.CaseFile.Deferral;
+import com.govfeedback.feedback.CaseFile.FollowUp;
+import com.govfeedback.feedback.CaseFile.Rating;
+import com.govfeedback.feedback.CaseFile.Step;
+import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Status;
-import com.govfeedback.feedback.lifecycle.CaseFile.Appeal;
-import com.govfeedback.feedback.lifecycle.CaseFile.Assignment;
-import com.govfeedback.feedback.lifecycle.CaseFile.Deferral;
-import com.govfeedback.feedback.lifecycle.CaseFile.FollowUp;
-import com.govfeedback.feedback.lifecycle.CaseFile.Rating;
-import com.govfeedback.feedback.lifecycle.CaseFile.Step;
 import com.govfeedback.storage.Attributes;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
