@@ -33,7 +33,7 @@ public final class FeedbackClocks {
 
     /** Both clocks start at submission, from the colour triage chose. */
     public Feedback started(Feedback f) {
-        return withSla(f, clocks.start(Colour.valueOf(f.triage().colour()), f.triage().type(), f.receivedAt()), f.receivedAt());
+        return withSla(f, clocks.start(f.triage().colour(), f.triage().type(), f.receivedAt()), f.receivedAt());
     }
 
     /** The feedback with new clocks and the index times they imply as of {@code at}; the version is unchanged. */
@@ -86,5 +86,10 @@ public final class FeedbackClocks {
 
     public SlaView view(Feedback f, Instant now) {
         return clocks.view(f.sla(), now);
+    }
+
+    /** The city's time zone, as the calendar file names it. */
+    public java.time.ZoneId zone() {
+        return clocks.zone();
     }
 }

@@ -83,4 +83,9 @@ public class DeadlineCalculator {
     /** A half-open span of time {@code [from, until)}; pauses are given sorted and not overlapping. */
     record Interval(Instant from, Instant until) {
     }
+
+    /** The city's time zone, as the calendar file names it. */
+    public java.time.ZoneId zone() {
+        return calendar.zone();
+    }
 }

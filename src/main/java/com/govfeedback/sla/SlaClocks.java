@@ -272,4 +272,9 @@ public class SlaClocks {
             throw new ValidationException("at", at + " is before " + what + " (" + earliest + ")");
         }
     }
+
+    /** The city's time zone, as the calendar file names it: local days and times are read in it. */
+    public java.time.ZoneId zone() {
+        return calculator.zone();
+    }
 }

@@ -2,6 +2,7 @@ package com.govfeedback.triage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.govfeedback.shared.Json;
+import com.govfeedback.sla.Colour;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,10 +22,11 @@ public final class Taxonomy {
     public static final String RESOURCE = "/triage/taxonomy.json";
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    public record Colour(String code, String name) {
+    /** An urgency colour and its name in the taxonomy's language. */
+    public record ColourName(Colour colour, String name) {
     }
 
-    public record FeedbackType(String code, String name, String colour) {
+    public record FeedbackType(String code, String name, Colour colour) {
     }
 
     public record Domain(String code, String name, String departmentCode, String departmentName) {
@@ -33,12 +35,12 @@ public final class Taxonomy {
     public record Tag(String code, String name, List<String> keywords) {
     }
 
-    private final Map<String, Colour> colours;
+    private final Map<Colour, ColourName> colours;
     private final Map<String, FeedbackType> types;
     private final Map<String, Domain> domains;
     private final Map<String, Tag> tags;
 
-    private Taxonomy(Map<String, Colour> colours, Map<String, FeedbackType> types, Map<String, Domain> domains,
+    private Taxonomy(Map<Colour, ColourName> colours, Map<String, FeedbackType> types, Map<String, Domain> domains,
             Map<String, Tag> tags) {
         this.colours = colours;
         this.types = types;
@@ -68,13 +70,18 @@ public final class Taxonomy {
 
     static Taxonomy parse(JsonNode root, String source) {
         Reader reader = new Reader(source);
-        Map<String, Colour> colours = new LinkedHashMap<>();
-        reader.each(root, "colours", (entry, where) -> colours.put(reader.code(entry, where, colours.keySet()),
-                new Colour(entry.get("code").asText(), reader.text(entry, "name", where))));
+        Map<Colour, ColourName> colours = new LinkedHashMap<>();
+        reader.each(root, "colours", (entry, where) -> {
+            Colour colour = reader.colour(entry, "code", where);
+            if (colours.containsKey(colour)) {
+                throw reader.error(where, "colour " + colour + " is listed twice");
+            }
+            colours.put(colour, new ColourName(colour, reader.text(entry, "name", where)));
+        });
         Map<String, FeedbackType> types = new LinkedHashMap<>();
         reader.each(root, "types", (entry, where) -> {
             String code = reader.code(entry, where, types.keySet());
-            String colour = reader.text(entry, "colour", where);
+            Colour colour = reader.colour(entry, "colour", where);
             if (!colours.containsKey(colour)) {
                 throw reader.error(where, "colour " + colour + " is not one of " + colours.keySet());
             }
@@ -143,6 +150,16 @@ public final class Taxonomy {
             return value.asText();
         }
 
+        /** One of the four urgency colours the deadline rules know (sla/policy.json), by its code. */
+        Colour colour(JsonNode entry, String field, String where) {
+            String code = text(entry, field, where);
+            try {
+                return Colour.valueOf(code);
+            } catch (IllegalArgumentException unknown) {
+                throw error(where, field + " " + code + " is not one of " + java.util.Arrays.toString(Colour.values()));
+            }
+        }
+
         InvalidTaxonomyException error(String where, String problem) {
             return new InvalidTaxonomyException(source + ": " + where + ": " + problem);
         }
@@ -160,7 +177,7 @@ public final class Taxonomy {
         return List.copyOf(tags.values());
     }
 
-    public List<Colour> colours() {
+    public List<ColourName> colours() {
         return List.copyOf(colours.values());
     }
 

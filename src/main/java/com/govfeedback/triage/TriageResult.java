@@ -2,6 +2,8 @@ package com.govfeedback.triage;
 
 import java.util.List;
 
+import com.govfeedback.sla.Colour;
+
 /**
  * What triage decided for one feedback text: codes from the taxonomy, the masked text (the only
  * form that may be stored), confidences and the text fragments that weighed most.
@@ -10,7 +12,7 @@ import java.util.List;
  * @param sentiment negative, neutral or positive; {@code sentimentScore} in (-1, 1)
  * @param needsReview a confidence fell below the review threshold: route to the manual triage queue
  */
-public record TriageResult(String maskedText, String type, String colour, String domain, List<String> alsoDomains,
+public record TriageResult(String maskedText, String type, Colour colour, String domain, List<String> alsoDomains,
         String department, List<String> copiedDepartments, List<String> tags, String sentiment, double sentimentScore,
         double typeConfidence, double domainConfidence, List<String> evidence, boolean needsReview) {
 

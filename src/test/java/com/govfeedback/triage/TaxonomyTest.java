@@ -1,5 +1,6 @@
 package com.govfeedback.triage;
 
+import com.govfeedback.sla.Colour;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class TaxonomyTest {
         assertThat(taxonomy.types()).extracting(Taxonomy.FeedbackType::code).containsExactly("OUTAGE", "MALFUNCTION",
                 "COMPLAINT", "EXPERIENCE", "INQUIRY", "FEATURE_REQUEST", "PRAISE");
         assertThat(taxonomy.types()).extracting(Taxonomy.FeedbackType::colour)
-                .containsExactly("RED", "ORANGE", "ORANGE", "YELLOW", "YELLOW", "BLUE", "BLUE");
+                .containsExactly(Colour.RED, Colour.ORANGE, Colour.ORANGE, Colour.YELLOW, Colour.YELLOW, Colour.BLUE, Colour.BLUE);
         assertThat(taxonomy.domains()).hasSize(12);
         assertThat(taxonomy.domain("HOUSING_FUND").departmentCode()).isEqualTo("HOUSING_FUND_CENTER");
         assertThat(taxonomy.domain("REAL_ESTATE").departmentName()).isEqualTo("市自然资源和规划局（不动产登记中心）");

@@ -38,7 +38,7 @@ public final class Classify {
                 }
                 TriageResult result = triage.triage(object.get("text").asText());
                 object.put("type", result.type());
-                object.put("colour", result.colour());
+                object.put("colour", result.colour().name());
                 object.put("domain", result.domain());
                 object.set("alsoDomains", Json.mapper().valueToTree(result.alsoDomains()));
                 object.set("tags", Json.mapper().valueToTree(result.tags()));

@@ -21,13 +21,13 @@ final class Evaluation {
     private record Scores(Confusion type, Confusion colour, Confusion domain) {
         Scores(Taxonomy taxonomy) {
             this(new Confusion(taxonomy.types().stream().map(Taxonomy.FeedbackType::code).toList()),
-                    new Confusion(taxonomy.colours().stream().map(Taxonomy.Colour::code).toList()),
+                    new Confusion(taxonomy.colours().stream().map(c -> c.colour().name()).toList()),
                     new Confusion(taxonomy.domains().stream().map(Taxonomy.Domain::code).toList()));
         }
 
         void add(LabelledText gold, TriageResult result, String goldColour) {
             type.add(gold.type(), result.type());
-            colour.add(goldColour, result.colour());
+            colour.add(goldColour, result.colour().name());
             domain.add(gold.domain(), result.domain());
         }
 
@@ -45,7 +45,7 @@ final class Evaluation {
     }
 
     void add(LabelledText gold, TriageResult result) {
-        String goldColour = taxonomy.hasType(gold.type()) ? taxonomy.type(gold.type()).colour() : "?";
+        String goldColour = taxonomy.hasType(gold.type()) ? taxonomy.type(gold.type()).colour().name() : "?";
         all.add(gold, result, goldColour);
         (normalizer.isTraditional(gold.text()) ? traditional : simplified).add(gold, result, goldColour);
     }

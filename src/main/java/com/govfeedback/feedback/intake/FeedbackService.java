@@ -89,7 +89,7 @@ public final class FeedbackService {
         Feedback feedback = stored.orElse(null);
         if (feedback == null) {
             Similarity placed = similar.place(claim.feedbackId(), decision.domain(), decision.maskedText(), claim.receivedAt());
-            feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt()),
+            feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt(), clocks.zone()),
                     caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
                     decision, null, null, null, placed, List.of(), 1, CaseFile.EMPTY));
             repository.insert(feedback);

@@ -10,13 +10,13 @@ import java.time.format.DateTimeFormatter;
  * I, L, O or U, so nothing is misheard as a digit.
  */
 public final class TrackingNumbers {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
 
     private TrackingNumbers() {
     }
 
-    public static String of(String id, Instant receivedAt) {
+    public static String of(String id, Instant receivedAt, ZoneId zone) {
         String random = id.substring(id.length() - 8);
-        return DAY.format(receivedAt) + "-" + random.substring(0, 4) + "-" + random.substring(4);
+        return DAY.format(receivedAt.atZone(zone)) + "-" + random.substring(0, 4) + "-" + random.substring(4);
     }
 }

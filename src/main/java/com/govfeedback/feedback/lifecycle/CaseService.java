@@ -5,7 +5,6 @@ import static com.govfeedback.feedback.Status.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.Map;
@@ -45,7 +44,6 @@ import com.govfeedback.triage.TriageResult;
  */
 public final class CaseService {
     private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile("[\\p{L}\\p{N} ._@-]{1,64}");
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})Q([1-4])");
     /** How often a merge re-reads the original when a concurrent change got in first. */
     private static final int MERGE_ATTEMPTS = 3;
@@ -218,7 +216,7 @@ public final class CaseService {
         } catch (java.time.format.DateTimeParseException malformed) {
             throw new ValidationException("expectedBy", "must be a date like 2026-03-09");
         }
-        if (expectedBy.isBefore(LocalDate.ofInstant(now, CITY))) {
+        if (expectedBy.isBefore(LocalDate.ofInstant(now, clocks.zone()))) {
             throw new ValidationException("expectedBy", "must not be in the past");
         }
         String note = note(request.publicNote(), "publicNote", policy.publicNoteMaxChars(),
@@ -262,7 +260,7 @@ public final class CaseService {
         SlaState sla = clocks.clocks().retriage(f.sla(), colour, supervisor);
         Instant now = now();
         String note = optionalNote(request.note());
-        Feedback changed = step(f.withTriage(routedTo(f.triage(), target, colour.name(), false)), f.status(), "RETRIAGE", caller, now,
+        Feedback changed = step(f.withTriage(routedTo(f.triage(), target, colour, false)), f.status(), "RETRIAGE", caller, now,
                 null, "分级 " + f.triage().colour() + "→" + colour + "，主办 " + f.triage().department() + "→" + target
                         + (note == null ? "" : "：" + note));
         CaseNotices notices = new CaseNotices(f, changed, now);
@@ -466,19 +464,19 @@ public final class CaseService {
     }
 
     /** The triage decision routed to another lead department (no longer copied to it) and colour; {@code needsReview} as given. */
-    private static TriageResult routedTo(TriageResult t, String department, String colour, boolean needsReview) {
+    private static TriageResult routedTo(TriageResult t, String department, Colour colour, boolean needsReview) {
         return new TriageResult(t.maskedText(), t.type(), colour, t.domain(), t.alsoDomains(), department,
                 t.copiedDepartments().stream().filter(d -> !d.equals(department)).toList(), t.tags(), t.sentiment(), t.sentimentScore(),
                 t.typeConfidence(), t.domainConfidence(), t.evidence(), needsReview);
     }
 
     /** A target quarter such as 2027Q1, not before the current one. */
-    private static String targetQuarter(String value, Instant now) {
+    private String targetQuarter(String value, Instant now) {
         Matcher m = QUARTER.matcher(required(value, "targetQuarter"));
         if (!m.matches()) {
             throw new ValidationException("targetQuarter", "must look like 2027Q1");
         }
-        LocalDate today = LocalDate.ofInstant(now, CITY);
+        LocalDate today = LocalDate.ofInstant(now, clocks.zone());
         int target = Integer.parseInt(m.group(1)) * 4 + Integer.parseInt(m.group(2));
         int current = today.getYear() * 4 + today.get(IsoFields.QUARTER_OF_YEAR);
         if (target < current) {

@@ -16,6 +16,7 @@ import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.feedback.Similarity;
 import com.govfeedback.feedback.Status;
+import com.govfeedback.sla.Colour;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.TableSchema;
 import com.govfeedback.triage.TriageResult;
@@ -92,7 +93,7 @@ public final class FeedbackItems {
     private static Map<String, AttributeValue> triageToMap(TriageResult t) {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("type", s(t.type()));
-        m.put("colour", s(t.colour()));
+        m.put("colour", s(t.colour().name()));
         m.put("domain", s(t.domain()));
         m.put("alsoDomains", strings(t.alsoDomains()));
         m.put("department", s(t.department()));
@@ -108,7 +109,7 @@ public final class FeedbackItems {
     }
 
     private static TriageResult triageFromMap(Map<String, AttributeValue> m, String maskedText) {
-        return new TriageResult(maskedText, string(m, "type"), string(m, "colour"), string(m, "domain"), Attributes.strings(m, "alsoDomains"),
+        return new TriageResult(maskedText, string(m, "type"), Colour.valueOf(string(m, "colour")), string(m, "domain"), Attributes.strings(m, "alsoDomains"),
                 string(m, "department"), Attributes.strings(m, "copiedDepartments"), Attributes.strings(m, "tags"), string(m, "sentiment"),
                 decimal(m, "sentimentScore"), decimal(m, "typeConfidence"), decimal(m, "domainConfidence"), Attributes.strings(m, "evidence"),
                 Boolean.TRUE.equals(m.get("needsReview").bool()));

@@ -147,7 +147,7 @@ public final class DueSweep {
         for (TimerAction action : clocks.timers().dueActions(read.sla(), now)) {
             sla = clocks.timers().apply(sla, action);
             plan.count(action);
-            for (Notification notification : TimerNotifications.of(read, action, clocks.clocks().view(sla, now), now)) {
+            for (Notification notification : TimerNotifications.of(read, action, clocks.clocks().view(sla, now), now, clocks.zone())) {
                 if (ids.add(notification.id())) {
                     outbox.add(notification);
                 }
@@ -159,7 +159,7 @@ public final class DueSweep {
             CaseFile.Deferral deferral = changed.caseFile().deferral().noticed();
             changed = changed.withCaseFile(changed.caseFile().withDeferral(deferral));
             plan.deferredNotices++;
-            Notification notice = TimerNotifications.deferredProgress(changed, deferral.noticesSent(), noticeAt, now);
+            Notification notice = TimerNotifications.deferredProgress(changed, deferral.noticesSent(), noticeAt, now, clocks.zone());
             if (ids.add(notice.id())) {
                 outbox.add(notice);
             }
@@ -169,7 +169,7 @@ public final class DueSweep {
         if (followUpDue != null && !followUpDue.isAfter(now)) {
             changed = changed.withCaseFile(changed.caseFile().withFollowUp(changed.caseFile().followUp().noticedOverdue()));
             plan.followUpsOverdue++;
-            for (Notification notice : TimerNotifications.followUpOverdue(changed, followUpDue, now)) {
+            for (Notification notice : TimerNotifications.followUpOverdue(changed, followUpDue, now, clocks.zone())) {
                 if (ids.add(notice.id())) {
                     outbox.add(notice);
                 }

@@ -24,7 +24,7 @@ import com.govfeedback.sla.TimerAction;
  * action's key, so an action notifies each recipient once over the item's life.
  */
 final class TimerNotifications {
-    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter CITY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Map<ClockKind, String> CLOCK_NAMES = Map.of(ClockKind.ACKNOWLEDGE, "受理响应", ClockKind.RESOLVE, "办结",
             ClockKind.APPEAL, "申诉答复");
 
@@ -35,14 +35,14 @@ final class TimerNotifications {
      * Notifications for an action applied at {@code now} (their creation time); {@code after} is the SLA as it stands once
      * the action is applied (the clock's due time, the level reached).
      */
-    static List<Notification> of(Feedback feedback, TimerAction action, SlaView after, Instant now) {
+    static List<Notification> of(Feedback feedback, TimerAction action, SlaView after, Instant now, ZoneId zone) {
         String department = feedback.triage().department();
         Map<String, String> params = new HashMap<>();
         params.put("trackingNo", feedback.trackingNo());
         params.put("statusName", feedback.status().chineseName());
         params.put("colour", feedback.sla().colour().name());
         params.put("department", department);
-        params.put("at", BEIJING.format(action.at()));
+        params.put("at", CITY_TIME.format(action.at().atZone(zone)));
         List<Recipient> workers = new ArrayList<>();
         workers.add(new Recipient(Recipient.Kind.DEPARTMENT, department));
         if (feedback.caseFile().assignment() != null) {
@@ -50,12 +50,12 @@ final class TimerNotifications {
         }
         return switch (action) {
             case TimerAction.Warning warning -> {
-                clock(params, warning.clock(), after);
+                clock(params, warning.clock(), after, zone);
                 params.put("percent", Integer.toString(warning.percent()));
                 yield notifications(feedback, action, NotificationEvent.SLA_WARNING, workers, params, now);
             }
             case TimerAction.Breach breach -> {
-                clock(params, breach.clock(), after);
+                clock(params, breach.clock(), after, zone);
                 yield notifications(feedback, action, NotificationEvent.SLA_BREACHED, workers, params, now);
             }
             case TimerAction.Escalation escalation -> {
@@ -73,13 +73,13 @@ final class TimerNotifications {
      * {@code DEFERRED:{n}#{round}} names the SLA round, which leaving DEFERRED always moves on: a later stay in DEFERRED
      * numbers its notices afresh without meeting an earlier stay's ids (or their delivery markers).
      */
-    static Notification deferredProgress(Feedback feedback, int n, Instant at, Instant now) {
+    static Notification deferredProgress(Feedback feedback, int n, Instant at, Instant now, ZoneId zone) {
         Map<String, String> params = new HashMap<>();
         params.put("trackingNo", feedback.trackingNo());
         params.put("targetQuarter", feedback.caseFile().targetQuarter());
         params.put("notice", Integer.toString(n));
         params.put("note", "（第 " + n + " 次季度进展通报）");
-        params.put("at", BEIJING.format(at));
+        params.put("at", CITY_TIME.format(at.atZone(zone)));
         return Notification.pending("DEFERRED:" + n + "#" + feedback.sla().round(), NotificationEvent.DEFERRED_PROGRESS,
                 feedback.id(), new Recipient(Recipient.Kind.CITIZEN, feedback.citizen()), params, now);
     }
@@ -88,10 +88,10 @@ final class TimerNotifications {
      * An open 回访 follow-up has passed its due time: the department and the assignee are told once per follow-up (the key
      * names when it was opened, so a later follow-up is told afresh).
      */
-    static List<Notification> followUpOverdue(Feedback feedback, Instant dueAt, Instant now) {
+    static List<Notification> followUpOverdue(Feedback feedback, Instant dueAt, Instant now, ZoneId zone) {
         Map<String, String> params = new HashMap<>();
         params.put("trackingNo", feedback.trackingNo());
-        params.put("dueAt", BEIJING.format(dueAt));
+        params.put("dueAt", CITY_TIME.format(dueAt.atZone(zone)));
         List<Recipient> workers = new ArrayList<>();
         workers.add(new Recipient(Recipient.Kind.DEPARTMENT, feedback.triage().department()));
         if (feedback.caseFile().assignment() != null) {
@@ -101,7 +101,7 @@ final class TimerNotifications {
         return workers.stream().map(r -> Notification.pending(key, NotificationEvent.FOLLOW_UP_OVERDUE, feedback.id(), r, params, now)).toList();
     }
 
-    private static void clock(Map<String, String> params, ClockKind kind, SlaView view) {
+    private static void clock(Map<String, String> params, ClockKind kind, SlaView view, ZoneId zone) {
         params.put("clock", kind.code());
         params.put("clockName", CLOCK_NAMES.get(kind));
         SlaView.ClockView clock = switch (kind) {
@@ -110,7 +110,7 @@ final class TimerNotifications {
             case APPEAL -> view.appeal();
         };
         if (clock != null && clock.dueAt() != null) {
-            params.put("dueAt", BEIJING.format(clock.dueAt()));
+            params.put("dueAt", CITY_TIME.format(clock.dueAt().atZone(zone)));
         }
     }
 

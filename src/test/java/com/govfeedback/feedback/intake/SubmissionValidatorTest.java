@@ -51,6 +51,6 @@ class SubmissionValidatorTest {
     void trackingNumbersAreReadableAndCarryTheBeijingDay() {
         String id = "01M8K8GS6F6VFXN9FF0FHPXV2V";
         // 2026-11-29 17:00 UTC is already 11-30 in Beijing
-        assertThat(TrackingNumbers.of(id, java.time.Instant.parse("2026-11-29T17:00:00Z"))).isEqualTo("261130-0FHP-XV2V");
+        assertThat(TrackingNumbers.of(id, java.time.Instant.parse("2026-11-29T17:00:00Z"), java.time.ZoneId.of("Asia/Shanghai"))).isEqualTo("261130-0FHP-XV2V");
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.sla.Colour;
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.CaseFile;
@@ -53,9 +54,9 @@ class CopiedDepartmentTest {
         CaseService cases = new CaseService(repository, SweepFixtures.CLOCKS, views, LifecyclePolicy.loadDefault(), Set.of(LEAD, COPIED), clock);
 
         String id = Ids.newId(submitted);
-        TriageResult triage = new TriageResult("房子过户后公积金贷款也要跑一趟", "COMPLAINT", "ORANGE", "REAL_ESTATE", List.of("HOUSING_FUND"),
+        TriageResult triage = new TriageResult("房子过户后公积金贷款也要跑一趟", "COMPLAINT", Colour.ORANGE, "REAL_ESTATE", List.of("HOUSING_FUND"),
                 LEAD, List.of(COPIED), List.of(), "negative", -0.4, 0.9, 0.9, List.of(), false);
-        repository.insert(SweepFixtures.CLOCKS.started(new Feedback(id, TrackingNumbers.of(id, submitted), "citizen-1", Status.SUBMITTED,
+        repository.insert(SweepFixtures.CLOCKS.started(new Feedback(id, TrackingNumbers.of(id, submitted, SweepFixtures.CLOCKS.zone()), "citizen-1", Status.SUBMITTED,
                 submitted, triage.maskedText(), Channel.APP, FeedbackContext.EMPTY, triage, null, null, null,
                 new Similarity(id, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY)));
 

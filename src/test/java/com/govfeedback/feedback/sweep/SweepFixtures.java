@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.govfeedback.sla.Colour;
 import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.Feedback;
@@ -90,9 +91,9 @@ public final class SweepFixtures {
 
     /** An untouched feedback of the colour, submitted at {@code submittedAt}, with its clocks started; not stored. */
     public static Feedback open(String colour, String type, Instant submittedAt, String id) {
-        TriageResult triage = new TriageResult("页面一直加载失败", type, colour, "PLATFORM", List.of(), DEPARTMENT, List.of(), List.of(),
+        TriageResult triage = new TriageResult("页面一直加载失败", type, Colour.valueOf(colour), "PLATFORM", List.of(), DEPARTMENT, List.of(), List.of(),
                 "negative", -0.5, 0.9, 0.9, List.of(), false);
-        return CLOCKS.started(new Feedback(id, TrackingNumbers.of(id, submittedAt), "citizen-1", Status.SUBMITTED, submittedAt,
+        return CLOCKS.started(new Feedback(id, TrackingNumbers.of(id, submittedAt, CLOCKS.zone()), "citizen-1", Status.SUBMITTED, submittedAt,
                 triage.maskedText(), Channel.APP, FeedbackContext.EMPTY, triage, null, null, null,
                 new Similarity(id, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY));
     }
