@@ -39,12 +39,11 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
     /**
      * One entry of the history.
      *
-     * @param action       TRANSITION, ACKNOWLEDGE, REPLY, ASSIGN, TRANSFER, MERGE, RETRIAGE, RATE, APPEAL or APPEAL_DECISION
      * @param by           the acting subject (staff id, or the citizen's subject)
      * @param publicNote   what the citizen reads
      * @param internalNote for staff and supervisors only; null when none or trimmed away
      */
-    public record Step(String action, Status from, Status to, String by, Instant at, String publicNote, String internalNote) {
+    public record Step(CaseAction action, Status from, Status to, String by, Instant at, String publicNote, String internalNote) {
         Step withoutInternalNote() {
             return new Step(action, from, to, by, at, publicNote, null);
         }
@@ -84,8 +83,8 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
         }
     }
 
-    /** @param decision null while waiting for a supervisor; UPHOLD or REOPEN afterwards */
-    public record Appeal(String reason, Instant at, int round, String decision, String note, String decidedBy, Instant decidedAt) {
+    /** @param decision null while waiting for a supervisor */
+    public record Appeal(String reason, Instant at, int round, AppealDecision decision, String note, String decidedBy, Instant decidedAt) {
     }
 
     /** The history with one more entry, internal notes dropped from all but the latest {@code internalNotesKept}. */

@@ -73,7 +73,8 @@ public final class Templates {
         return new Message(fill(t.title(), n.params()), fill(t.body(), n.params()));
     }
 
-    private static String fill(String text, Map<String, String> params) {
+    /** The text with each {name} replaced by its param; a placeholder without a param is left out. */
+    public static String fill(String text, Map<String, String> params) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -7,11 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
@@ -28,16 +26,17 @@ import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackPage;
 import com.govfeedback.feedback.view.FeedbackView;
 import com.govfeedback.feedback.view.FeedbackViews;
+import com.govfeedback.feedback.access.CaseAccess;
 import com.govfeedback.shared.ConflictException;
+import com.govfeedback.shared.Pages;
 import com.govfeedback.shared.Ids;
-import com.govfeedback.shared.NotFoundException;
-import com.govfeedback.shared.ValidationException;
 import com.govfeedback.triage.Triage;
 import com.govfeedback.triage.TriageResult;
 
 /** Submitting feedback and reading it back, with the access rules of each role. */
 public final class FeedbackService {
-    public static final int MAX_PAGE_SIZE = 50;
+    /** The cursor kind of a citizen's own list. */
+    private static final String MINE = "v1:";
     /** How long a client request id is remembered: far longer than any app retries. */
     static final Duration CLAIM_LIFETIME = Duration.ofDays(30);
 
@@ -48,6 +47,7 @@ public final class FeedbackService {
     private final SimilarFeedback similar;
     private final Clock clock;
     private final FeedbackViews views;
+    private final CaseAccess access;
 
     public FeedbackService(FeedbackRepository repository, SubmissionLimiter limiter, Triage triage, FeedbackClocks clocks,
             SimilarFeedback similar, FeedbackViews views, Clock clock) {
@@ -58,6 +58,7 @@ public final class FeedbackService {
         this.similar = similar;
         this.views = views;
         this.clock = clock;
+        this.access = new CaseAccess(repository);
     }
 
     /**
@@ -101,36 +102,15 @@ public final class FeedbackService {
 
     /** One feedback, if the caller may see it; an item the caller may not see is reported as missing. */
     public FeedbackView get(Caller caller, String id) {
-        if (id == null || id.isBlank()) {
-            throw new ValidationException("id", "is required");
-        }
-        if (!Ids.isWellFormed(id)) {
-            throw new NotFoundException("no feedback " + id);
-        }
-        return repository.find(id)
-                .filter(feedback -> maySee(caller, feedback))
-                .map(feedback -> views.of(caller, feedback))
-                .orElseThrow(() -> new NotFoundException("no feedback " + id));
+        return views.of(caller, access.load(caller, id));
     }
 
     /** The caller's own feedback, newest first. */
     public FeedbackPage mine(Caller caller, Integer limit, String cursor) {
         caller.require(Role.CITIZEN, "listing one's own feedback");
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        FeedbackRepository.Slice slice = repository.listByCitizen(caller.subject(), size, Cursors.decode(cursor));
-        return new FeedbackPage(views.of(caller, slice.items()), Cursors.encode(slice.lastId()));
-    }
-
-    /** Citizens see their own; staff their department's, lead or copied; supervisors and admins everything. */
-    public static boolean maySee(Caller caller, Feedback feedback) {
-        return switch (caller.role()) {
-            case CITIZEN -> caller.subject().equals(feedback.citizen());
-            case SUPERVISOR, ADMIN -> true;
-            case STAFF -> feedback.triage().involves(caller.department());
-        };
+        FeedbackRepository.Slice slice = repository.listByCitizen(caller.subject(), Pages.size(limit),
+                Pages.decode(MINE, cursor, Ids::isWellFormed));
+        return new FeedbackPage(views.of(caller, slice.items()), Pages.encode(MINE, slice.lastId()));
     }
 
     /** A digest of the masked body: a retry is recognised without the raw text ever being kept, even hashed. */
@@ -143,46 +123,6 @@ public final class FeedbackService {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Opaque page cursors: a kind prefix and the position of the last item read (a feedback id, or a queue sort key), so a
-     * cursor can never reach another partition and a cursor of one listing is refused by another.
-     */
-    public static final class Cursors {
-        private static final String MINE = "v1:";
-
-        private Cursors() {
-        }
-
-        static String encode(String lastId) {
-            return encode(MINE, lastId);
-        }
-
-        static String decode(String cursor) {
-            return decode(MINE, cursor, Ids::isWellFormed);
-        }
-
-        public static String encode(String kind, String position) {
-            return position == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString((kind + position).getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** The position in a cursor of {@code kind}; null for no cursor; 422 for anything this service did not issue. */
-        public static String decode(String kind, String cursor, Predicate<String> wellFormed) {
-            if (cursor == null || cursor.isEmpty()) {
-                return null;
-            }
-            try {
-                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                String position = text.startsWith(kind) ? text.substring(kind.length()) : null;
-                if (position != null && wellFormed.test(position)) {
-                    return position;
-                }
-            } catch (IllegalArgumentException notBase64) {
-                // reported below
-            }
-            throw new ValidationException("cursor", "is not a cursor this service issued");
         }
     }
 }

@@ -5,8 +5,7 @@ import java.util.regex.Pattern;
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.Status;
-import com.govfeedback.feedback.intake.FeedbackService.Cursors;
-import com.govfeedback.feedback.intake.FeedbackService;
+import com.govfeedback.shared.Pages;
 import com.govfeedback.feedback.store.FeedbackKeys;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackPage;
@@ -38,16 +37,13 @@ public final class WorkQueue {
             throw new ForbiddenException("work queues are for staff, supervisors and admins");
         }
         String queue = queueName(caller, request);
-        Status status = request.status() == null ? null : CaseService.parse(Status.class, request.status(), "status");
-        Colour colour = request.colour() == null ? null : CaseService.parse(Colour.class, request.colour(), "colour");
-        int size = request.limit() == null ? 20 : request.limit();
-        if (size < 1 || size > FeedbackService.MAX_PAGE_SIZE) {
-            throw new ValidationException("limit", "must be between 1 and " + FeedbackService.MAX_PAGE_SIZE);
-        }
-        String after = Cursors.decode(CURSOR_KIND, request.cursor(), key -> SORT_KEY.matcher(key).matches());
+        Status status = request.status() == null ? null : RequestRules.parse(Status.class, request.status(), "status");
+        Colour colour = request.colour() == null ? null : RequestRules.parse(Colour.class, request.colour(), "colour");
+        int size = Pages.size(request.limit());
+        String after = Pages.decode(CURSOR_KIND, request.cursor(), key -> SORT_KEY.matcher(key).matches());
         FeedbackRepository.QueueSlice slice = repository.listQueue(FeedbackKeys.queuePartition(queue), status,
                 colour == null ? null : colour.name(), size, after);
-        return new FeedbackPage(views.of(caller, slice.items()), Cursors.encode(CURSOR_KIND, slice.lastSortKey()));
+        return new FeedbackPage(views.of(caller, slice.items()), Pages.encode(CURSOR_KIND, slice.lastSortKey()));
     }
 
     private static String queueName(Caller caller, CaseRequests.QueueRequest request) {

@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.govfeedback.feedback.AppealDecision;
+import com.govfeedback.feedback.CaseAction;
 import com.govfeedback.feedback.CaseFile.Appeal;
 import com.govfeedback.feedback.CaseFile.Assignment;
 import com.govfeedback.feedback.CaseFile.Deferral;
@@ -63,7 +65,9 @@ public final class CaseFileAttributes {
             a.put("reason", s(c.appeal().reason()));
             a.put("at", instant(c.appeal().at()));
             a.put("round", n(c.appeal().round()));
-            putIfPresent(a, "decision", c.appeal().decision());
+            if (c.appeal().decision() != null) {
+                a.put("decision", s(c.appeal().decision().name()));
+            }
             putIfPresent(a, "note", c.appeal().note());
             putIfPresent(a, "decidedBy", c.appeal().decidedBy());
             if (c.appeal().decidedAt() != null) {
@@ -103,7 +107,7 @@ public final class CaseFileAttributes {
                 f.isEmpty() ? null : new FollowUp(Attributes.instant(f, "openedAt"), Attributes.instant(f, "dueAt"),
                         Attributes.instant(f, "closedAt"), f.containsKey("overdueNoticed") && f.get("overdueNoticed").bool()),
                 p.isEmpty() ? null : new Appeal(string(p, "reason"), Attributes.instant(p, "at"), (int) Attributes.number(p, "round"),
-                        string(p, "decision"), string(p, "note"), string(p, "decidedBy"), Attributes.instant(p, "decidedAt")),
+                        p.containsKey("decision") ? AppealDecision.valueOf(string(p, "decision")) : null, string(p, "note"), string(p, "decidedBy"), Attributes.instant(p, "decidedAt")),
                 string(m, "targetQuarter"),
                 d.isEmpty() ? null : new Deferral(Attributes.instant(d, "since"), (int) Attributes.number(d, "noticesSent")),
                 string(m, "mergedInto"), Attributes.strings(m, "mergedFrom"),
@@ -112,7 +116,7 @@ public final class CaseFileAttributes {
 
     private static Map<String, AttributeValue> step(Step step) {
         Map<String, AttributeValue> m = new HashMap<>();
-        m.put("action", s(step.action()));
+        m.put("action", s(step.action().name()));
         m.put("from", s(step.from().name()));
         m.put("to", s(step.to().name()));
         m.put("by", s(step.by()));
@@ -124,7 +128,7 @@ public final class CaseFileAttributes {
 
     private static Step step(Map<String, AttributeValue> m) {
         Instant at = Attributes.instant(m, "at");
-        return new Step(string(m, "action"), Status.valueOf(string(m, "from")), Status.valueOf(string(m, "to")), string(m, "by"), at,
+        return new Step(CaseAction.valueOf(string(m, "action")), Status.valueOf(string(m, "from")), Status.valueOf(string(m, "to")), string(m, "by"), at,
                 string(m, "publicNote"), string(m, "internalNote"));
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.govfeedback.feedback.AppealDecision;
+import com.govfeedback.feedback.CaseAction;
 import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Status;
 
@@ -18,14 +20,14 @@ public record CaseView(List<StepView> history, String assignee, LocalDate expect
     public static final List<String> SCORE_NAMES = List.of("非常不满意", "不满意", "一般", "满意", "非常满意");
 
     /** @param by and {@code internalNote} are null for citizens */
-    public record StepView(String action, Status from, String fromName, Status to, String toName, Instant at, String publicNote,
+    public record StepView(CaseAction action, Status from, String fromName, Status to, String toName, Instant at, String publicNote,
             String internalNote, String by) {
     }
 
     public record RatingView(int score, String scoreName, String comment, Instant at) {
     }
 
-    public record AppealView(String reason, Instant at, String decision, String note, Instant decidedAt) {
+    public record AppealView(String reason, Instant at, AppealDecision decision, String note, Instant decidedAt) {
     }
 
     public static CaseView of(CaseFile c, boolean forStaff) {

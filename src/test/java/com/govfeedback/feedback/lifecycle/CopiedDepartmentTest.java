@@ -51,7 +51,8 @@ class CopiedDepartmentTest {
         FeedbackRepository repository = new FeedbackRepository(dynamo, table);
         FeedbackViews views = new FeedbackViews(SweepFixtures.CLOCKS,
                 new SimilarFeedback(dynamo, table, new SimilaritySignature(TextNormalizer.loadDefault())), clock);
-        CaseService cases = new CaseService(repository, SweepFixtures.CLOCKS, views, LifecyclePolicy.loadDefault(), Set.of(LEAD, COPIED), clock);
+        CaseService cases = new CaseService(repository, SweepFixtures.CLOCKS, views, LifecyclePolicy.loadDefault(),
+                new RequestRules(LifecyclePolicy.loadDefault(), Set.of(LEAD, COPIED), SweepFixtures.CLOCKS.zone()), CaseTexts.loadDefault(), clock);
 
         String id = Ids.newId(submitted);
         TriageResult triage = new TriageResult("房子过户后公积金贷款也要跑一趟", "COMPLAINT", Colour.ORANGE, "REAL_ESTATE", List.of("HOUSING_FUND"),

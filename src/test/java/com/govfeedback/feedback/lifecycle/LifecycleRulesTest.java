@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.feedback.CaseAction;
 import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.shared.Json;
@@ -43,7 +44,7 @@ class LifecycleRulesTest {
     void internalNotesAreKeptOnlyOnTheLatestEntriesWhilePublicNotesStay() {
         CaseFile file = CaseFile.EMPTY;
         for (int i = 0; i < 30; i++) {
-            file = file.withStep(new CaseFile.Step("REPLY", Status.IN_PROGRESS, Status.IN_PROGRESS, "staff-1", Instant.EPOCH.plusSeconds(i),
+            file = file.withStep(new CaseFile.Step(CaseAction.REPLY, Status.IN_PROGRESS, Status.IN_PROGRESS, "staff-1", Instant.EPOCH.plusSeconds(i),
                     "公开" + i, "内部" + i), 20);
         }
         List<CaseFile.Step> history = file.history();

@@ -17,6 +17,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.feedback.lifecycle.CaseTexts;
+import com.govfeedback.feedback.lifecycle.RequestRules;
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.Feedback;
@@ -194,6 +196,8 @@ class DeferredNoticeSweepTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         SimilarFeedback similar = new SimilarFeedback(store.dynamo, store.table, new SimilaritySignature(TextNormalizer.loadDefault()));
         return new CaseService(store.repository, SweepFixtures.CLOCKS, new FeedbackViews(SweepFixtures.CLOCKS, similar, clock),
-                LifecyclePolicy.loadDefault(), Set.of(SweepFixtures.DEPARTMENT), clock);
+                LifecyclePolicy.loadDefault(),
+                new RequestRules(LifecyclePolicy.loadDefault(), Set.of(SweepFixtures.DEPARTMENT), SweepFixtures.CLOCKS.zone()),
+                CaseTexts.loadDefault(), clock);
     }
 }

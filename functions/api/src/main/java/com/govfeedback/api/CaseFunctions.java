@@ -4,6 +4,7 @@ import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
 import com.govfeedback.feedback.lifecycle.CaseRequests;
+import com.govfeedback.feedback.lifecycle.CaseMerge;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
 import com.govfeedback.feedback.view.FeedbackPage;
@@ -14,6 +15,8 @@ public class CaseFunctions {
 
     @Inject
     CaseService cases;
+    @Inject
+    CaseMerge merges;
     @Inject
     WorkQueue queues;
     @Inject
@@ -51,7 +54,7 @@ public class CaseFunctions {
     @ApiDoc(summary = "Merge a duplicate into the original (followers and me-too count move); repeating it completes an interrupted merge",
             roles = { "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 409, 422 })
     public FeedbackView merge(CaseRequests.Merge request) {
-        return cases.merge(callers.current(), Requests.require(request, "id"));
+        return merges.merge(callers.current(), Requests.require(request, "id"));
     }
 
     @Funq("feedback/assign")

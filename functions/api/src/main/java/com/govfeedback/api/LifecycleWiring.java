@@ -6,9 +6,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import com.govfeedback.feedback.FeedbackClocks;
+import com.govfeedback.feedback.lifecycle.CaseMerge;
 import com.govfeedback.feedback.lifecycle.CaseService;
+import com.govfeedback.feedback.lifecycle.CaseTexts;
+import com.govfeedback.feedback.lifecycle.RequestRules;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
 import com.govfeedback.feedback.store.FeedbackRepository;
@@ -36,10 +40,36 @@ public class LifecycleWiring {
     }
 
     @Produces
+    @Singleton
+    LifecyclePolicy lifecyclePolicy() {
+        return LifecyclePolicy.loadDefault();
+    }
+
+    @Produces
     @ApplicationScoped
-    CaseService caseService(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, Triage triage, Clock clock) {
-        return new CaseService(repository, clocks, views, LifecyclePolicy.loadDefault(),
-                triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()), clock);
+    RequestRules requestRules(LifecyclePolicy policy, Triage triage, FeedbackClocks clocks) {
+        return new RequestRules(policy, triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()),
+                clocks.zone());
+    }
+
+    @Produces
+    @Singleton
+    CaseTexts caseTexts() {
+        return CaseTexts.loadDefault();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CaseService caseService(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, LifecyclePolicy policy,
+            RequestRules rules, CaseTexts texts, Clock clock) {
+        return new CaseService(repository, clocks, views, policy, rules, texts, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CaseMerge caseMerge(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, LifecyclePolicy policy,
+            RequestRules rules, CaseTexts texts, Clock clock) {
+        return new CaseMerge(repository, clocks, views, policy, rules, texts, clock);
     }
 
     @Produces

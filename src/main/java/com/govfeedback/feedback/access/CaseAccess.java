@@ -1,0 +1,71 @@
+package com.govfeedback.feedback.access;
+
+import com.govfeedback.auth.Caller;
+import com.govfeedback.auth.Role;
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.shared.ForbiddenException;
+import com.govfeedback.shared.Ids;
+import com.govfeedback.shared.NotFoundException;
+import com.govfeedback.shared.ValidationException;
+
+/**
+ * Who may see and act on a case, in one place for every operation. Citizens see their own; staff their department's,
+ * lead or copied; supervisors and admins everything. A feedback the caller may not see is reported as missing (404),
+ * so ids cannot be probed.
+ */
+public final class CaseAccess {
+    private final FeedbackRepository repository;
+
+    public CaseAccess(FeedbackRepository repository) {
+        this.repository = repository;
+    }
+
+    public static boolean maySee(Caller caller, Feedback feedback) {
+        return switch (caller.role()) {
+            case CITIZEN -> caller.subject().equals(feedback.citizen());
+            case SUPERVISOR, ADMIN -> true;
+            case STAFF -> feedback.triage().involves(caller.department());
+        };
+    }
+
+    /** A feedback the caller may see; 404 for one that is missing or hidden from the caller. */
+    public Feedback load(Caller caller, String id) {
+        if (id == null || id.isBlank()) {
+            throw new ValidationException("id", "is required");
+        }
+        String wanted = id.strip();
+        if (!Ids.isWellFormed(wanted)) {
+            throw new NotFoundException("no feedback " + wanted);
+        }
+        return repository.find(wanted).filter(f -> maySee(caller, f)).orElseThrow(() -> new NotFoundException("no feedback " + wanted));
+    }
+
+    /** For work on a case: staff of a department it involves, supervisors and admins; never citizens. */
+    public Feedback loadForStaff(Caller caller, String id) {
+        if (caller.is(Role.CITIZEN)) {
+            throw new ForbiddenException("this operation is for staff, supervisors and admins");
+        }
+        return load(caller, id);
+    }
+
+    /**
+     * For what decides the whole case (status, assignment, transfer, merge): staff of the lead department, supervisors
+     * and admins. A copied department does its part by reading, replying and acknowledging; it does not close the case.
+     */
+    public Feedback loadForLead(Caller caller, String id, String action) {
+        Feedback f = loadForStaff(caller, id);
+        if (caller.is(Role.STAFF) && !caller.department().equals(f.triage().department())) {
+            throw new ForbiddenException("only the lead department " + f.triage().department() + " or a supervisor may " + action
+                    + " this feedback; a copied department may reply");
+        }
+        return f;
+    }
+
+    /** For what only a supervisor or an admin decides (confirming triage, appeals). */
+    public static void requireSupervisor(Caller caller, String what) {
+        if (!caller.seesAllDepartments()) {
+            throw new ForbiddenException(what + " are for supervisors");
+        }
+    }
+}
