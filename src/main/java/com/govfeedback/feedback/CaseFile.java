@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.govfeedback.feedback.Status;
-
 /**
  * What the lifecycle adds to a stored feedback: its history and the current assignment, rating, appeal, follow-up
  * and merge facts. Immutable; changed through its withers. Kept small: notes are length-capped, internal notes are

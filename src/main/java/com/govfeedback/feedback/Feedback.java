@@ -3,8 +3,6 @@ package com.govfeedback.feedback;
 import java.time.Instant;
 import java.util.List;
 
-import com.govfeedback.feedback.CaseFile;
-import com.govfeedback.feedback.Similarity;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.sla.SlaState;
 import com.govfeedback.triage.TriageResult;

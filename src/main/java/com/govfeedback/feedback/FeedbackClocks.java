@@ -2,7 +2,6 @@ package com.govfeedback.feedback;
 
 import java.time.Instant;
 
-import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.sla.Colour;
 import com.govfeedback.sla.SlaClocks;

@@ -8,17 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepSettings;
-import com.govfeedback.local.InProcessDelivery;
-import com.govfeedback.sla.DeadlineCalculator;
-import com.govfeedback.sla.SlaClocks;
-import com.govfeedback.sla.SlaPolicy;
-import com.govfeedback.sla.SlaTimers;
-import com.govfeedback.sla.WorkingCalendar;
+import com.govfeedback.sla.SlaRules;
 import com.govfeedback.storage.TableSchema;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -60,10 +56,8 @@ public final class SweepOnce {
 
     /** The SLA services on the shipped policy and calendar, wired as the functions wire them. */
     public static FeedbackClocks shippedClocks() {
-        SlaPolicy policy = SlaPolicy.loadDefault();
-        DeadlineCalculator calculator = new DeadlineCalculator(WorkingCalendar.loadDefault());
-        SlaClocks clocks = new SlaClocks(policy, calculator);
-        return new FeedbackClocks(clocks, new SlaTimers(policy, clocks, calculator));
+        SlaRules sla = SlaRules.load(Optional.empty(), Optional.empty());
+        return new FeedbackClocks(sla.clocks(), sla.timers());
     }
 
     /** Empty means now; else {@code 2026-03-02T04:00:00Z} or {@code 2026-03-02T12:00+08:00}. */

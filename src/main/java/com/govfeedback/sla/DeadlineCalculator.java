@@ -1,6 +1,5 @@
 package com.govfeedback.sla;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.List;
  * intervals are skipped on the clock's own basis: an hour clock moves by the paused calendar time, a working-day
  * clock by the paused working time.
  */
-@ApplicationScoped
 public class DeadlineCalculator {
     private final WorkingCalendar calendar;
 

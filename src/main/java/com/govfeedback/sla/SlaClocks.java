@@ -1,24 +1,23 @@
 package com.govfeedback.sla;
 
-import com.govfeedback.shared.ConflictException;
-import com.govfeedback.shared.ForbiddenException;
-import com.govfeedback.shared.ValidationException;
-import com.govfeedback.sla.DeadlineCalculator.Interval;
-import com.govfeedback.sla.SlaState.Clock;
-import com.govfeedback.sla.SlaState.Pause;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.govfeedback.shared.ConflictException;
+import com.govfeedback.shared.ForbiddenException;
+import com.govfeedback.shared.ValidationException;
+import com.govfeedback.sla.DeadlineCalculator.Interval;
+import com.govfeedback.sla.SlaState.Clock;
+import com.govfeedback.sla.SlaState.Pause;
+
 /**
  * The lifecycle's transitions on an item's {@link SlaState}, and the view the API shows. Pure: each method returns a
  * new state and touches no storage. Refusals are {@link ConflictException} (409: the state does not allow it),
  * {@link ForbiddenException} (403: the caller's role does not) and {@link ValidationException} (422).
  */
-@ApplicationScoped
 public class SlaClocks {
     private final SlaPolicy policy;
     private final DeadlineCalculator calculator;

@@ -1,6 +1,5 @@
 package com.govfeedback.sla;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,7 +9,6 @@ import java.util.List;
 import com.govfeedback.shared.ValidationException;
 
 /** The deadlines a citizen would be given if they submitted now ({@code POST /sla/preview}); also checks calendar data. */
-@ApplicationScoped
 public class SlaPreview {
     private final SlaClocks clocks;
     private final WorkingCalendar calendar;

@@ -1,13 +1,13 @@
 package com.govfeedback.sla;
 
-import com.govfeedback.sla.DeadlineCalculator.Interval;
-import com.govfeedback.sla.SlaState.Clock;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import com.govfeedback.sla.DeadlineCalculator.Interval;
+import com.govfeedback.sla.SlaState.Clock;
 
 /**
  * The sweep's pure decisions: which timer actions an item owes at a moment, how applying one changes its state,
@@ -19,7 +19,6 @@ import java.util.Optional;
  * not count), up to the top of the chain. A second clock breaching while the item is already overdue is marked and
  * notified but adds no extra level.
  */
-@ApplicationScoped
 public class SlaTimers {
     private static final Comparator<TimerAction> ORDER = Comparator.comparing(TimerAction::at)
             .thenComparingInt(SlaTimers::kindOrder)

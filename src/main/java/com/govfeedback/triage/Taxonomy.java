@@ -1,8 +1,5 @@
 package com.govfeedback.triage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.govfeedback.shared.Json;
-import com.govfeedback.sla.Colour;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import com.govfeedback.shared.Json;
+import com.govfeedback.sla.Colour;
 
 /**
  * The feedback types with their urgency colour, the business domains with their responsible

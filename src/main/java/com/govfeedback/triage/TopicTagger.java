@@ -1,11 +1,12 @@
 package com.govfeedback.triage;
 
-import com.govfeedback.triage.model.PhraseTable;
-import com.govfeedback.triage.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.govfeedback.triage.model.PhraseTable;
+import com.govfeedback.triage.text.TextNormalizer;
 
 /** Assigns the taxonomy's topic tags whose keywords occur in the normalised text, in taxonomy order. */
 public final class TopicTagger {

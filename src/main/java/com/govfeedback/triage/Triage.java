@@ -1,10 +1,5 @@
 package com.govfeedback.triage;
 
-import com.govfeedback.triage.model.Features;
-import com.govfeedback.triage.model.LinearModel;
-import com.govfeedback.triage.model.SentimentScorer;
-import com.govfeedback.triage.text.PersonalDataMasker;
-import com.govfeedback.triage.text.TextNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import com.govfeedback.triage.model.Features;
+import com.govfeedback.triage.model.LinearModel;
+import com.govfeedback.triage.model.SentimentScorer;
+import com.govfeedback.triage.text.PersonalDataMasker;
+import com.govfeedback.triage.text.TextNormalizer;
 
 /**
  * Triage of one feedback text: masks personal data, then classifies the masked text into type and

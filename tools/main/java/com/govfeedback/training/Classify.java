@@ -1,16 +1,18 @@
 package com.govfeedback.training;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.govfeedback.shared.Json;
-import com.govfeedback.triage.Triage;
-import com.govfeedback.triage.TriageResult;
-import com.govfeedback.triage.model.JsonLines;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import com.govfeedback.shared.Json;
+import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.TriageResult;
+import com.govfeedback.triage.model.JsonLines;
 
 /**
  * {@code make classify IN=a.jsonl OUT=b.jsonl}: writes each JSON line back with {@code type},

@@ -1,9 +1,10 @@
 package com.govfeedback.training;
 
-import com.govfeedback.triage.Triage;
-import com.govfeedback.triage.model.LabelledText;
 import java.io.IOException;
 import java.util.List;
+
+import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.model.LabelledText;
 
 /**
  * {@code make evaluate IN=labelled.jsonl}: classifies lines with {@code text}, {@code type} and

@@ -1,14 +1,14 @@
 package com.govfeedback.training;
 
-import com.govfeedback.triage.Taxonomy;
-import com.govfeedback.triage.Triage;
-import com.govfeedback.triage.TriageResult;
-import com.govfeedback.training.Confusion;
-import com.govfeedback.triage.model.LabelledText;
-import com.govfeedback.triage.text.TextNormalizer;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+
+import com.govfeedback.triage.Taxonomy;
+import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.TriageResult;
+import com.govfeedback.triage.model.LabelledText;
+import com.govfeedback.triage.text.TextNormalizer;
 
 /** Scores triage against labelled lines: type, colour and domain, overall and by script. */
 final class Evaluation {

@@ -1,14 +1,5 @@
 package com.govfeedback.training;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.govfeedback.shared.Json;
-import com.govfeedback.triage.Taxonomy;
-import com.govfeedback.triage.Triage;
-import com.govfeedback.training.HeldOutSplit;
-import com.govfeedback.triage.model.LabelledText;
-import com.govfeedback.triage.model.LinearModel;
-import com.govfeedback.training.Trainer;
-import com.govfeedback.triage.text.TextNormalizer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,6 +10,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import com.govfeedback.shared.Json;
+import com.govfeedback.triage.Taxonomy;
+import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.model.LabelledText;
+import com.govfeedback.triage.model.LinearModel;
+import com.govfeedback.triage.text.TextNormalizer;
 
 /**
  * {@code make train}: reads every {@code data/triage/corpus-*.jsonl} (or {@code sample.jsonl} when

@@ -1,21 +1,23 @@
 package com.govfeedback.training;
 
-import com.govfeedback.triage.model.FeatureExtractor;
-import com.govfeedback.triage.model.Features;
-import com.govfeedback.triage.model.LabelledText;
-import com.govfeedback.triage.model.LinearModel;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.govfeedback.shared.Json;
-import com.govfeedback.triage.Taxonomy;
-import com.govfeedback.triage.Triage;
-import com.govfeedback.triage.text.PersonalDataMasker;
-import com.govfeedback.triage.text.TextNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import com.govfeedback.shared.Json;
+import com.govfeedback.triage.Taxonomy;
+import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.model.FeatureExtractor;
+import com.govfeedback.triage.model.Features;
+import com.govfeedback.triage.model.LabelledText;
+import com.govfeedback.triage.model.LinearModel;
+import com.govfeedback.triage.text.PersonalDataMasker;
+import com.govfeedback.triage.text.TextNormalizer;
 
 /**
  * Trains the triage model: L2-regularised multinomial logistic regression (type, domain) plus

@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.govfeedback.devtoken.DevTokenIssuer;
 import com.govfeedback.auth.Role;
+import com.govfeedback.devtoken.DevTokenIssuer;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.TableSchema;
 

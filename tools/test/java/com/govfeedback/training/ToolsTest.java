@@ -2,10 +2,6 @@ package com.govfeedback.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.govfeedback.shared.Json;
-import com.govfeedback.triage.Triage;
-import com.govfeedback.triage.TriageResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,8 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.govfeedback.shared.Json;
+import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.TriageResult;
 
 class ToolsTest {
     @TempDir

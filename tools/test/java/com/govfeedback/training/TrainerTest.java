@@ -1,18 +1,19 @@
 package com.govfeedback.training;
 
-import com.govfeedback.triage.model.LabelledText;
-import com.govfeedback.triage.model.LinearModel;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.govfeedback.triage.Taxonomy;
-import com.govfeedback.triage.Triage;
-import com.govfeedback.triage.text.TextNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.govfeedback.triage.Taxonomy;
+import com.govfeedback.triage.Triage;
+import com.govfeedback.triage.model.LabelledText;
+import com.govfeedback.triage.model.LinearModel;
+import com.govfeedback.triage.text.TextNormalizer;
 
 class TrainerTest {
     private static final Trainer.Options SMALL = new Trainer.Options(14, 8, 0.2, 1e-4, 7L);

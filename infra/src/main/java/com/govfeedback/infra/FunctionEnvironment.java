@@ -2,13 +2,15 @@ package com.govfeedback.infra;
 
 import java.util.Map;
 
+import com.govfeedback.deploy.DeployNames;
+
 /**
  * The environment each function gets, as typed fields: the variable names are those Quarkus maps to its config
  * ({@code FEEDBACK_TABLE_NAME} is {@code feedback.table-name}), so a function reads them with its ordinary config.
  */
 public sealed interface FunctionEnvironment {
-    String TABLE_NAME = "FEEDBACK_TABLE_NAME";
-    String LAMBDA_HANDLER = "QUARKUS_LAMBDA_HANDLER";
+    String TABLE_NAME = DeployNames.TABLE_NAME_VARIABLE;
+    String LAMBDA_HANDLER = DeployNames.HANDLER_VARIABLE;
 
     Map<String, String> variables();
 
@@ -18,22 +20,22 @@ public sealed interface FunctionEnvironment {
      */
     record Api(String tableName, String jwtIssuer, String jwtAudiences, String jwksUrl) implements FunctionEnvironment {
         public Map<String, String> variables() {
-            return Map.of(TABLE_NAME, tableName, "MP_JWT_VERIFY_ISSUER", jwtIssuer, "MP_JWT_VERIFY_AUDIENCES", jwtAudiences,
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwksUrl);
+            return Map.of(TABLE_NAME, tableName, DeployNames.JWT_ISSUER_VARIABLE, jwtIssuer, DeployNames.JWT_AUDIENCES_VARIABLE, jwtAudiences,
+                    DeployNames.JWT_KEYS_VARIABLE, jwksUrl);
         }
     }
 
     /** The sweep: the table; the handler name picks the sweep out of the event-handler module. */
     record Sweep(String tableName) implements FunctionEnvironment {
         public Map<String, String> variables() {
-            return Map.of(TABLE_NAME, tableName, LAMBDA_HANDLER, "sweep");
+            return Map.of(TABLE_NAME, tableName, LAMBDA_HANDLER, DeployNames.SWEEP_HANDLER);
         }
     }
 
     /** The notifier: the table (outbox state) and the topic it delivers to. */
     record Notifier(String tableName, String topicArn) implements FunctionEnvironment {
         public Map<String, String> variables() {
-            return Map.of(TABLE_NAME, tableName, "FEEDBACK_NOTIFY_TOPIC_ARN", topicArn, LAMBDA_HANDLER, "notifier");
+            return Map.of(TABLE_NAME, tableName, DeployNames.NOTIFY_TOPIC_VARIABLE, topicArn, LAMBDA_HANDLER, DeployNames.NOTIFIER_HANDLER);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.govfeedback.deploy.DeployNames;
+
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -31,8 +33,7 @@ import software.constructs.Construct;
  */
 public class HttpApiFront extends Construct {
     /** Open without a token: the SLA preview (shown before a citizen signs in), health, and the OpenAPI document. */
-    public static final List<String> PUBLIC_ROUTES = List.of(
-            "POST /sla/preview", "GET /q/health", "GET /q/health/{proxy+}", "GET /q/openapi");
+    public static final List<String> PUBLIC_ROUTES = DeployNames.PUBLIC_ROUTES;
     /** Everything else, for citizens, staff and operators alike; roles are checked in the api itself. */
     public static final String AUTHORIZED_ROUTE = "ANY /{proxy+}";
 

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.FeedbackContext;
-import com.govfeedback.shared.ValidationException.FieldError;
 import com.govfeedback.shared.ValidationException;
+import com.govfeedback.shared.ValidationException.FieldError;
 
 /** Turns a raw submission into a valid one, or names every field that is wrong. */
 public final class SubmissionValidator {

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.govfeedback.notify.Templates;
 import com.govfeedback.shared.Json;
 

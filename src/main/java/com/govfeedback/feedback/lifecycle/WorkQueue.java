@@ -5,12 +5,12 @@ import java.util.regex.Pattern;
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.Status;
-import com.govfeedback.shared.Pages;
 import com.govfeedback.feedback.store.FeedbackKeys;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackPage;
 import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.shared.ForbiddenException;
+import com.govfeedback.shared.Pages;
 import com.govfeedback.shared.ValidationException;
 import com.govfeedback.sla.Colour;
 

@@ -14,13 +14,13 @@ import java.util.Map;
 
 import com.govfeedback.feedback.AppealDecision;
 import com.govfeedback.feedback.CaseAction;
+import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.CaseFile.Appeal;
 import com.govfeedback.feedback.CaseFile.Assignment;
 import com.govfeedback.feedback.CaseFile.Deferral;
 import com.govfeedback.feedback.CaseFile.FollowUp;
 import com.govfeedback.feedback.CaseFile.Rating;
 import com.govfeedback.feedback.CaseFile.Step;
-import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.storage.Attributes;
 

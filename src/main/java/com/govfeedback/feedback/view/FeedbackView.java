@@ -5,7 +5,6 @@ import java.time.Instant;
 import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.feedback.Status;
-import com.govfeedback.feedback.view.CaseView;
 import com.govfeedback.sla.SlaView;
 import com.govfeedback.triage.TriageResult;
 

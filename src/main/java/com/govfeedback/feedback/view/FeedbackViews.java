@@ -11,7 +11,6 @@ import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.similar.SimilarFeedback;
-import com.govfeedback.feedback.view.CaseView;
 
 /**
  * Builds the API's view of feedback for one caller at one instant: citizens never see internal notes or who acted;

@@ -1,7 +1,8 @@
 package com.govfeedback.triage.model;
 
-import com.govfeedback.triage.text.Hashing;
 import java.util.List;
+
+import com.govfeedback.triage.text.Hashing;
 
 /**
  * Turns normalised text into hashed features: Chinese character 1–3-grams inside runs of Han

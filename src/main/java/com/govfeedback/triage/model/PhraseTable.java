@@ -1,10 +1,11 @@
 package com.govfeedback.triage.model;
 
-import com.govfeedback.triage.text.Hashing;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+
+import com.govfeedback.triage.text.Hashing;
 
 /**
  * Finds known phrases (cue words, tag keywords, sentiment words) in a code-point array by a rolling

@@ -1,10 +1,11 @@
 package com.govfeedback.triage.similar;
 
-import com.govfeedback.triage.text.Hashing;
-import com.govfeedback.triage.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+
+import com.govfeedback.triage.text.Hashing;
+import com.govfeedback.triage.text.TextNormalizer;
 
 /**
  * MinHash signatures of feedback texts for near-duplicate ("me too") detection. A text is

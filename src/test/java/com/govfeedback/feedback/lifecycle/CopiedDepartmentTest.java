@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.govfeedback.sla.Colour;
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.CaseFile;
@@ -28,6 +27,7 @@ import com.govfeedback.feedback.sweep.SweepFixtures;
 import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.shared.ForbiddenException;
 import com.govfeedback.shared.Ids;
+import com.govfeedback.sla.Colour;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.testing.Dynalite;
 import com.govfeedback.triage.TriageResult;

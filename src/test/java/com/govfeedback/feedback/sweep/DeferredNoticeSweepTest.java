@@ -17,15 +17,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.govfeedback.feedback.lifecycle.CaseTexts;
-import com.govfeedback.feedback.lifecycle.RequestRules;
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.feedback.lifecycle.CaseRequests;
 import com.govfeedback.feedback.lifecycle.CaseService;
+import com.govfeedback.feedback.lifecycle.CaseTexts;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
+import com.govfeedback.feedback.lifecycle.RequestRules;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.notify.Notification;

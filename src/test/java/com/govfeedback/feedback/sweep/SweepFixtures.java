@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.govfeedback.sla.Colour;
 import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.Feedback;
@@ -25,6 +24,7 @@ import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.local.SweepOnce;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.shared.Ids;
+import com.govfeedback.sla.Colour;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.testing.Dynalite;
 import com.govfeedback.triage.TriageResult;

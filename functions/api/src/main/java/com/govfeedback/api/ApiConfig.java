@@ -20,6 +20,8 @@ public interface ApiConfig {
 
     Triage triage();
 
+    Sla sla();
+
     Notifications notifications();
 
     /** Notifications where no table stream feeds the notifier. */
@@ -29,6 +31,15 @@ public interface ApiConfig {
          * unset in Lambda, where the table stream feeds the notifier function.
          */
         java.util.Optional<String> localSinkFile();
+    }
+
+    /** SLA data an operator may replace without a new build. */
+    interface Sla {
+        /** A policy.json to use instead of the shipped one ({@code FEEDBACK_SLA_POLICY_FILE}). */
+        java.util.Optional<String> policyFile();
+
+        /** A folder with index.json and the year files to use instead of the shipped calendar ({@code FEEDBACK_SLA_CALENDAR_DIR}). */
+        java.util.Optional<String> calendarDir();
     }
 
     /** Triage data an operator may replace without a new build. */

@@ -1,14 +1,15 @@
 package com.govfeedback.api;
 
-import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
-import com.govfeedback.feedback.lifecycle.CaseRequests;
 import com.govfeedback.feedback.lifecycle.CaseMerge;
+import com.govfeedback.feedback.lifecycle.CaseRequests;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
 import com.govfeedback.feedback.view.FeedbackPage;
 import com.govfeedback.feedback.view.FeedbackView;
+
+import io.quarkus.funqy.Funq;
 
 /** The case lifecycle: work queues, staff operations, citizens' ratings and appeals. Translate, delegate, nothing else. */
 public class CaseFunctions {

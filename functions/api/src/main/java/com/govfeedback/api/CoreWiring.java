@@ -3,7 +3,6 @@ package com.govfeedback.api;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -15,12 +14,13 @@ import com.govfeedback.feedback.intake.SubmissionLimiter;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackViews;
-import com.govfeedback.sla.SlaClocks;
-import com.govfeedback.sla.SlaTimers;
+import com.govfeedback.sla.SlaPreview;
+import com.govfeedback.sla.SlaRules;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.triage.Triage;
 import com.govfeedback.triage.similar.SimilaritySignature;
 
+import io.quarkus.runtime.StartupEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the core's plain-Java services once per function instance from configuration. */
@@ -47,9 +47,21 @@ public class CoreWiring {
     }
 
     @Produces
+    @Singleton
+    SlaRules slaRules(ApiConfig config) {
+        return SlaRules.load(config.sla().policyFile().map(Path::of), config.sla().calendarDir().map(Path::of));
+    }
+
+    @Produces
+    @Singleton
+    SlaPreview slaPreview(SlaRules sla) {
+        return sla.preview();
+    }
+
+    @Produces
     @ApplicationScoped
-    FeedbackClocks feedbackClocks(SlaClocks clocks, SlaTimers timers) {
-        return new FeedbackClocks(clocks, timers);
+    FeedbackClocks feedbackClocks(SlaRules sla) {
+        return new FeedbackClocks(sla.clocks(), sla.timers());
     }
 
     @Produces

@@ -1,12 +1,13 @@
 package com.govfeedback.api;
 
-import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
 import com.govfeedback.feedback.intake.FeedbackService;
 import com.govfeedback.feedback.intake.SubmitFeedback;
 import com.govfeedback.feedback.view.FeedbackPage;
 import com.govfeedback.feedback.view.FeedbackView;
+
+import io.quarkus.funqy.Funq;
 
 /** The citizen-facing feedback operations: translate, delegate to the core, nothing else. */
 public class FeedbackFunctions {

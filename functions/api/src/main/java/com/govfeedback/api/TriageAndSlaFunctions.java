@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.inject.Inject;
 
+import com.govfeedback.deploy.DeployNames;
 import com.govfeedback.shared.ValidationException;
 import com.govfeedback.sla.SlaPreview;
 import com.govfeedback.triage.Triage;
@@ -42,7 +43,7 @@ public class TriageAndSlaFunctions {
         return triage.triage(text);
     }
 
-    @Funq("sla/preview")
+    @Funq(DeployNames.SLA_PREVIEW_FUNCTION)
     @ApiDoc(summary = "The acknowledge and resolve deadlines for a colour and submission time", errors = { 422 })
     public SlaPreview.Result preview(PreviewRequest request) {
         PreviewRequest body = Requests.require(request, "colour");

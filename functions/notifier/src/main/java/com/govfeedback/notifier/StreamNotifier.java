@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
-
-import org.jboss.logging.Logger;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.jboss.logging.Logger;
+
+import com.govfeedback.deploy.DeployNames;
 import com.govfeedback.notify.StreamBatch;
 import com.govfeedback.shared.Json;
 
@@ -19,7 +19,7 @@ import com.govfeedback.shared.Json;
  * of each record's new image and answers the partial batch response. It reads the event JSON itself, straight into the
  * SDK's attribute values: no reflection-based binding of the Lambda event classes (native-friendly).
  */
-@Named("notifier")
+@Named(DeployNames.NOTIFIER_HANDLER)
 public class StreamNotifier implements RequestStreamHandler {
     private static final Logger LOG = Logger.getLogger(StreamNotifier.class);
 

@@ -14,6 +14,17 @@ public interface SweepConfig {
 
     Sweep sweep();
 
+    Sla sla();
+
+    /** SLA data an operator may replace without a new build, as the api function reads it. */
+    interface Sla {
+        /** A policy.json to use instead of the shipped one ({@code FEEDBACK_SLA_POLICY_FILE}). */
+        java.util.Optional<String> policyFile();
+
+        /** A folder with index.json and the year files ({@code FEEDBACK_SLA_CALENDAR_DIR}). */
+        java.util.Optional<String> calendarDir();
+    }
+
     interface Sweep {
         /** Time kept free before the Lambda time limit: the item in hand, the metric line and the answer fit in it. */
         @WithDefault("5s")

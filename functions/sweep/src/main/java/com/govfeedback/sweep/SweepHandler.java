@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-import jakarta.inject.Named;
-
-import org.jboss.logging.Logger;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import jakarta.inject.Named;
+import org.jboss.logging.Logger;
+
+import com.govfeedback.deploy.DeployNames;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepReport;
 
@@ -20,7 +20,7 @@ import com.govfeedback.feedback.sweep.SweepReport;
  * margin before the Lambda time limit, prints the {@code OverdueUnhandled} metric line on every run, and answers the
  * run's counts. The event is read as a plain map: only {@code time} is used.
  */
-@Named("sweep")
+@Named(DeployNames.SWEEP_HANDLER)
 public class SweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = Logger.getLogger(SweepHandler.class);
     /** Lambda's own limit; a larger "remaining time" means the invocation carried no deadline. */

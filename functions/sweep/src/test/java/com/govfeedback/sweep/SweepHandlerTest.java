@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import com.govfeedback.feedback.Feedback;
@@ -23,6 +20,10 @@ import com.govfeedback.feedback.sweep.SweepFixtures;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.Json;
 import com.govfeedback.testing.Dynalite;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /**
  * The function as Lambda runs it: the recorded EventBridge scheduled event goes through the Lambda mock event server

@@ -1,0 +1,35 @@
+package com.govfeedback.deploy;
+
+import java.util.List;
+
+/**
+ * Names the functions and the CDK stack share, defined once: the environment variables the stack sets (each is the
+ * environment form of a config key the function reads, e.g. {@code FEEDBACK_TABLE_NAME} is {@code feedback.table-name}),
+ * the handler names that pick a function out of the event-handler modules, and the routes open without a token.
+ */
+public final class DeployNames {
+    /** {@code feedback.table-name}: the one table. */
+    public static final String TABLE_NAME_VARIABLE = "FEEDBACK_TABLE_NAME";
+    /** {@code feedback.notify-topic-arn}: where the notifier publishes. */
+    public static final String NOTIFY_TOPIC_VARIABLE = "FEEDBACK_NOTIFY_TOPIC_ARN";
+    /** Picks the handler a Quarkus Lambda module runs. */
+    public static final String HANDLER_VARIABLE = "QUARKUS_LAMBDA_HANDLER";
+    /** Token checks of the api function: the gateway's issuer, audiences and key set. */
+    public static final String JWT_ISSUER_VARIABLE = "MP_JWT_VERIFY_ISSUER";
+    public static final String JWT_AUDIENCES_VARIABLE = "MP_JWT_VERIFY_AUDIENCES";
+    public static final String JWT_KEYS_VARIABLE = "MP_JWT_VERIFY_PUBLICKEY_LOCATION";
+
+    /** The scheduled sweep's handler name. */
+    public static final String SWEEP_HANDLER = "sweep";
+    /** The table-stream notifier's handler name. */
+    public static final String NOTIFIER_HANDLER = "notifier";
+
+    /** The SLA preview function, shown before a citizen signs in. */
+    public static final String SLA_PREVIEW_FUNCTION = "sla/preview";
+    /** Open without a token: the SLA preview, health, and the OpenAPI document; everything else needs one. */
+    public static final List<String> PUBLIC_ROUTES = List.of("POST /" + SLA_PREVIEW_FUNCTION, "GET /q/health", "GET /q/health/{proxy+}",
+            "GET /q/openapi");
+
+    private DeployNames() {
+    }
+}
