@@ -35,11 +35,13 @@ node-tools: node_modules/.installed
 local-api:
 	$(JAVA_ENV) $(MVNW) -q -Dlocal -DskipTests package -pl functions/api -am
 
-$(CORE_CLASSES)/com.govfeedback.devtoken.DevTokenIssuer.class:
-	$(JAVA_ENV) $(MVNW) -q -DskipTests compile -pl src
+## The tools module's class path: the development token issuer lives there, never in a Lambda artifact
+tools/target/classpath.txt: pom.xml src/pom.xml tools/pom.xml $(shell find src/main/java/com/govfeedback/auth tools/main -name '*.java')
+	$(JAVA_ENV) $(MVNW) -q -DskipTests install -pl src -am
+	$(JAVA_ENV) $(MVNW) -q compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$@ -pl tools
 
 ## The development signing key pair, made on first use, never committed (.local/ is git-ignored)
-keys: $(CORE_CLASSES)/com.govfeedback.devtoken.DevTokenIssuer.class
+keys: tools/target/classpath.txt
 	@test -f $(KEYS)/public.pem || $$(scripts/find-jdk.sh)/bin/java -cp "$(TOOLS_CP)" com.govfeedback.devtoken.DevTokenIssuer $(KEYS) citizen bootstrap >/dev/null
 
 run: node-tools local-api keys
