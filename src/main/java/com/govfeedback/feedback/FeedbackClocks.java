@@ -22,7 +22,8 @@ public final class FeedbackClocks {
         this.timers = timers;
     }
 
-    public SlaClocks clocks() {
+    /** The SLA clocks, for changes of a feedback's clock state (acknowledge, pause, resolve…). */
+    public SlaClocks sla() {
         return clocks;
     }
 

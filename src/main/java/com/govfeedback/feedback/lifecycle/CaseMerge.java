@@ -77,7 +77,7 @@ public final class CaseMerge {
                     texts.text(Text.MERGED_AS_DUPLICATE, Map.of("trackingNo", original.trackingNo())));
             SlaState sla = duplicate.sla();
             if (sla.clock(ClockKind.RESOLVE).orElseThrow().isRunning()) {
-                sla = clocks.clocks().resolve(sla, now);
+                sla = clocks.sla().resolve(sla, now);
             }
             Feedback changed = writer.step(duplicate.withCaseFile(duplicate.caseFile().withMergedInto(into)), MERGED, CaseAction.MERGE,
                     caller, now, note, rules.internalNote(request.internalNote())).withStatus(MERGED);

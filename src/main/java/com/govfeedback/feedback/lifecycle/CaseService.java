@@ -85,7 +85,7 @@ public final class CaseService {
         if (accepts) {
             notices.add(NotificationEvent.STATUS_CHANGED, notices.citizens(true), Map.of("note", note));
         }
-        return save(caller, notices.written(), clocks.clocks().acknowledge(f.sla(), now), now);
+        return save(caller, notices.written(), clocks.sla().acknowledge(f.sla(), now), now);
     }
 
     /** A move of the state machine, with a public note for the citizen and an optional internal note. */
@@ -110,7 +110,7 @@ public final class CaseService {
         if (f.status() == RESOLVED) {
             file = file.closeFollowUp(now);
         }
-        SlaState sla = ClockChanges.afterMove(clocks.clocks(), f, to, publicNote, now);
+        SlaState sla = ClockChanges.afterMove(clocks.sla(), f, to, publicNote, now);
         Feedback changed = writer.step(f.withCaseFile(file), to, CaseAction.TRANSITION, caller, now, publicNote, internalNote).withStatus(to);
         CaseNotices notices = new CaseNotices(f, changed, now);
         notices.add(NotificationEvent.STATUS_CHANGED, notices.citizens(true), Map.of("note", publicNote));
@@ -137,7 +137,7 @@ public final class CaseService {
         CaseNotices notices = new CaseNotices(f, changed, now);
         notices.add(NotificationEvent.TRANSFERRED, CaseNotices.department(target), Map.of("department", target, "note", reason));
         notices.add(NotificationEvent.TRANSFERRED, notices.citizens(false), Map.of("department", target, "note", reason));
-        return save(caller, notices.written(), clocks.clocks().transfer(f.sla()), now);
+        return save(caller, notices.written(), clocks.sla().transfer(f.sla()), now);
     }
 
     /** Names the owner and the expected completion date; both are shown to the citizen. */
@@ -169,7 +169,7 @@ public final class CaseService {
         Feedback changed = writer.step(f, f.status(), CaseAction.REPLY, caller, now, message, rules.internalNote(request.internalNote()));
         CaseNotices notices = new CaseNotices(f, changed, now);
         notices.add(NotificationEvent.REPLIED, notices.citizens(false), Map.of("note", message));
-        return save(caller, notices.written(), clocks.clocks().acknowledge(f.sla(), now), now);
+        return save(caller, notices.written(), clocks.sla().acknowledge(f.sla(), now), now);
     }
 
     /**
@@ -186,7 +186,7 @@ public final class CaseService {
             throw new ForbiddenException("confirming triage and re-routing are for supervisors");
         }
         RequestRules.requireOpen(f, "re-triaged");
-        SlaState sla = clocks.clocks().retriage(f.sla(), colour, supervisor);
+        SlaState sla = clocks.sla().retriage(f.sla(), colour, supervisor);
         Instant now = now();
         String note = rules.internalNote(request.note());
         Map<String, String> retriage = new java.util.HashMap<>(Map.of("fromColour", f.triage().colour().name(), "toColour", colour.name(),
@@ -253,7 +253,7 @@ public final class CaseService {
         if (decided == null || now.isAfter(decided.plus(policy.appealWithin()))) {
             throw new ConflictException("the appeal window closed at " + (decided == null ? "its decision" : decided.plus(policy.appealWithin())));
         }
-        SlaState sla = clocks.clocks().openAppeal(f.sla(), now);
+        SlaState sla = clocks.sla().openAppeal(f.sla(), now);
         CaseFile file = f.caseFile().withAppeal(new CaseFile.Appeal(reason, now, f.sla().round(), null, null, null, null));
         Feedback changed = writer.step(f.withCaseFile(file), f.status(), CaseAction.APPEAL, caller, now,
                 texts.text(Text.APPEALED, Map.of("reason", reason)), null);
@@ -274,13 +274,13 @@ public final class CaseService {
             throw new ConflictException("there is no appeal waiting for a decision");
         }
         Instant now = now();
-        SlaState sla = clocks.clocks().decideAppeal(f.sla(), now);
+        SlaState sla = clocks.sla().decideAppeal(f.sla(), now);
         boolean reopen = decision == AppealDecision.REOPEN;
         Status to = reopen ? REOPENED : CLOSED;
         CaseFile file = f.caseFile().withAppeal(new CaseFile.Appeal(open.reason(), open.at(), open.round(), decision, note,
                 caller.subject(), now)).closeFollowUp(now);
         if (reopen) {
-            sla = clocks.clocks().reopen(sla, now);
+            sla = clocks.sla().reopen(sla, now);
         }
         Feedback changed = writer.step(f.withCaseFile(file), to, CaseAction.APPEAL_DECISION, caller, now, note, null).withStatus(to);
         CaseNotices notices = new CaseNotices(f, changed, now);

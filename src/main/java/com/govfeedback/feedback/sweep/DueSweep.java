@@ -147,7 +147,7 @@ public final class DueSweep {
         for (TimerAction action : clocks.timers().dueActions(read.sla(), now)) {
             sla = clocks.timers().apply(sla, action);
             plan.count(action);
-            for (Notification notification : TimerNotifications.of(read, action, clocks.clocks().view(sla, now), now, clocks.zone())) {
+            for (Notification notification : TimerNotifications.of(read, action, clocks.sla().view(sla, now), now, clocks.zone())) {
                 if (ids.add(notification.id())) {
                     outbox.add(notification);
                 }
