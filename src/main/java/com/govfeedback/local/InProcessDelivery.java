@@ -30,7 +30,7 @@ public final class InProcessDelivery {
         NotificationDelivery delivery = new NotificationDelivery(new DeliveryMarkers(dynamo, table), new FeedbackOutbox(dynamo, table), new LocalFileSink(sink, clock),
                 Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
         LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
-        return new FeedbackRepository(dynamo, table, image -> {
+        return new FeedbackRepository(dynamo, table, (before, image) -> {
             try {
                 delivery.deliverImage(image);
             } catch (RuntimeException failed) {

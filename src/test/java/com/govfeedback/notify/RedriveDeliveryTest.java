@@ -49,7 +49,7 @@ class RedriveDeliveryTest {
         FlakyChannel channel = new FlakyChannel();
         NotificationDelivery notifier = new NotificationDelivery(new DeliveryMarkers(dynamo, table), new FeedbackOutbox(dynamo, table), channel, Templates.loadDefault(),
                 DeliveryPolicy.DEFAULT, clock, sleep -> { });
-        FeedbackRepository withStream = new FeedbackRepository(dynamo, table, notifier::deliverImage);
+        FeedbackRepository withStream = new FeedbackRepository(dynamo, table, (before, image) -> notifier.deliverImage(image));
         DueSweep sweep = new DueSweep(withStream, SweepFixtures.CLOCKS, SweepSettings.DEFAULT);
         assertThat(sweep.run(redrive, () -> true, false).redriven()).isEqualTo(pending.size());
 

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Feedback items ({@link FeedbackKeys}) and the submission claims that make submitting idempotent:
@@ -53,13 +54,22 @@ public final class FeedbackRepository {
         this.afterWrite = afterWrite;
     }
 
-    /** Told of every feedback item after it was stored: the image a table stream would carry as NEW_IMAGE. */
+    /** Told of every feedback item after it was stored, with the images a table stream would carry (OLD_IMAGE, NEW_IMAGE). */
     @FunctionalInterface
     public interface WriteListener {
-        WriteListener NONE = newImage -> {
+        WriteListener NONE = (oldImage, newImage) -> {
         };
 
-        void written(Map<String, AttributeValue> newImage);
+        /** @param oldImage the item before the write; null for a new item */
+        void written(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage);
+
+        /** This listener, then {@code next}. */
+        default WriteListener andThen(WriteListener next) {
+            return (oldImage, newImage) -> {
+                written(oldImage, newImage);
+                next.written(oldImage, newImage);
+            };
+        }
     }
 
     /** The first submission of a client request id: which feedback it became, and a digest of its body. */
@@ -101,7 +111,7 @@ public final class FeedbackRepository {
             // an earlier attempt of the same submission stored it: nothing to do
             return;
         }
-        afterWrite.written(item);
+        afterWrite.written(null, item);
     }
 
     /**
@@ -110,15 +120,18 @@ public final class FeedbackRepository {
      */
     public void replace(Feedback changed) {
         Map<String, AttributeValue> item = FeedbackItems.toItem(changed);
+        Map<String, AttributeValue> before;
         try {
-            StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+            // the item as it was comes back with the same call, for listeners that count changes
+            before = StoreCalls.call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("#v = :read")
                     .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":read", n(changed.version() - 1)))));
+                    .expressionAttributeValues(Map.of(":read", n(changed.version() - 1)))
+                    .returnValues(ReturnValue.ALL_OLD))).attributes();
         } catch (ConditionalCheckFailedException stale) {
             throw new ConflictException("feedback " + changed.id() + " was changed by someone else; read it again and retry");
         }
-        afterWrite.written(item);
+        afterWrite.written(before, item);
     }
 
     public Optional<Feedback> find(String id) {
