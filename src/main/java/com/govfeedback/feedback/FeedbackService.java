@@ -120,7 +120,7 @@ public final class FeedbackService {
     public static boolean maySee(Caller caller, Feedback feedback) {
         return switch (caller.role()) {
             case CITIZEN -> caller.subject().equals(feedback.citizen());
-            case SUPERVISOR, ADMIN -> true;
+            case SUPERVISOR, ADMIN, OPTIMISATION_OFFICE -> true;
             case STAFF -> feedback.triage().involves(caller.department());
         };
     }
