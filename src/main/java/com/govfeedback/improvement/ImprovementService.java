@@ -89,6 +89,11 @@ public final class ImprovementService {
         List<String> coDepartments = request.coDepartments() == null ? List.of() : request.coDepartments();
         coDepartments.forEach(d -> requireDepartment(d, "coDepartments"));
         List<String> toLink = membersToLink(feedbackIds, request.clusterId());
+        if (request.clusterId() != null) {
+            store.clusterOwner(request.clusterId()).ifPresent(owner -> {
+                throw new ConflictException("cluster " + request.clusterId() + " belongs to improvement " + owner + " already");
+            });
+        }
         for (String feedbackId : toLink) {
             store.feedbackOwner(feedbackId).ifPresent(owner -> {
                 throw new ConflictException("feedback " + feedbackId + " belongs to improvement " + owner + " already");

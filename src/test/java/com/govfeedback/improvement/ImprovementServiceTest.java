@@ -73,6 +73,9 @@ class ImprovementServiceTest {
 
         assertThatThrownBy(() -> service.create(LEAD_STAFF, create(List.of(b1), null, LEAD)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(created.tracker().id());
+        assertThatThrownBy(() -> service.create(OFFICE, create(List.of(), "C1", LEAD)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("cluster C1").hasMessageContaining(created.tracker().id());
+        assertThat(service.pool(OFFICE, new ImprovementRequests.ListPool(null, null, 10, null)).items()).hasSize(1);
         ImprovementViews.StaffView other = service.create(LEAD_STAFF, create(List.of(feedback.add("dave", null, "/x", "BUG", "5.9.2", "BLUE", false)),
                 null, LEAD));
         assertThatThrownBy(() -> service.linkFeedback(LEAD_STAFF, new ImprovementRequests.Link(other.tracker().id(), List.of(a2), null)))
