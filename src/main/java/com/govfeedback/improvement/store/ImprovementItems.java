@@ -255,7 +255,7 @@ public final class ImprovementItems {
         }
     }
 
-    static Map<String, AttributeValue> toItem(String improvementId, LinkRecord link) {
+    public static Map<String, AttributeValue> toItem(String improvementId, LinkRecord link) {
         Map<String, AttributeValue> item = new HashMap<>(ImprovementKeys.link(improvementId, link.feedbackId()));
         item.put(TableSchema.ENTITY, s("IMPROVEMENT_LINK"));
         item.put("feedbackId", s(link.feedbackId()));
