@@ -21,12 +21,13 @@ import java.util.Map;
  * @param internalNote  staff only, masked
  * @param createdBy     the staff member who proposed it (never shown publicly)
  * @param fanOuts       status-change notices still being delivered to linked citizens, by notice id
+ * @param lastProgressQuarter LONG_TERM: the quarter (2026-Q3) whose progress notice went out last, or null
  */
 public record Improvement(String id, String title, String problem, List<String> screenPaths, List<String> appVersions, List<String> domains,
         String feedbackType, String leadDepartment, List<String> coDepartments, List<String> clusterIds, ImprovementStatus status,
         String target, LocalDate expectedDate, String declineReason, String duplicateOf, Release release, Integer urgencyGrade, String effort,
         LinkStats stats, long supporters, PriorityScore priority, List<HistoryEntry> history, String internalNote, String createdBy,
-        Instant createdAt, Instant requestedAt, SatisfactionChange.Result satisfaction, Map<String, FanOut> fanOuts, long version) {
+        Instant createdAt, Instant requestedAt, SatisfactionChange.Result satisfaction, Map<String, FanOut> fanOuts, String lastProgressQuarter, long version) {
 
     /**
      * What RELEASED carries: the fixed app version, the release date and note, how it was before and after, optional media.
@@ -50,7 +51,7 @@ public record Improvement(String id, String title, String problem, List<String> 
     public Improvement withVersion(long newVersion) {
         return new Improvement(id, title, problem, screenPaths, appVersions, domains, feedbackType, leadDepartment, coDepartments, clusterIds,
                 status, target, expectedDate, declineReason, duplicateOf, release, urgencyGrade, effort, stats, supporters, priority, history,
-                internalNote, createdBy, createdAt, requestedAt, satisfaction, fanOuts, newVersion);
+                internalNote, createdBy, createdAt, requestedAt, satisfaction, fanOuts, lastProgressQuarter, newVersion);
     }
 
     /** A copy with changed fields: a small builder keeps every change one explicit, readable expression. */
@@ -72,6 +73,7 @@ public record Improvement(String id, String title, String problem, List<String> 
         private Instant requestedAt;
         private SatisfactionChange.Result satisfaction;
         private Map<String, FanOut> fanOuts;
+        private String lastProgressQuarter;
         private final Improvement base;
 
         private Changes(Improvement b) {
@@ -81,6 +83,7 @@ public record Improvement(String id, String title, String problem, List<String> 
             appVersions = b.appVersions; domains = b.domains; coDepartments = b.coDepartments; clusterIds = b.clusterIds; status = b.status;
             expectedDate = b.expectedDate; release = b.release; urgencyGrade = b.urgencyGrade; stats = b.stats; supporters = b.supporters;
             priority = b.priority; history = b.history; requestedAt = b.requestedAt; satisfaction = b.satisfaction; fanOuts = b.fanOuts;
+            lastProgressQuarter = b.lastProgressQuarter;
         }
 
         public Changes title(String v) { title = v; return this; }
@@ -107,12 +110,13 @@ public record Improvement(String id, String title, String problem, List<String> 
         public Changes requestedAt(Instant v) { requestedAt = v; return this; }
         public Changes satisfaction(SatisfactionChange.Result v) { satisfaction = v; return this; }
         public Changes fanOuts(Map<String, FanOut> v) { fanOuts = v; return this; }
+        public Changes lastProgressQuarter(String v) { lastProgressQuarter = v; return this; }
 
         /** The changed improvement, one version on from the one it was read at. */
         public Improvement next() {
             return new Improvement(base.id, title, problem, screenPaths, appVersions, domains, feedbackType, base.leadDepartment, coDepartments,
                     clusterIds, status, target, expectedDate, declineReason, duplicateOf, release, urgencyGrade, effort, stats, supporters, priority,
-                    history, internalNote, base.createdBy, base.createdAt, requestedAt, satisfaction, fanOuts, base.version + 1);
+                    history, internalNote, base.createdBy, base.createdAt, requestedAt, satisfaction, fanOuts, lastProgressQuarter, base.version + 1);
         }
     }
 }

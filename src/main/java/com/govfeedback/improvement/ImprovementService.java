@@ -106,7 +106,7 @@ public final class ImprovementService {
                 request.feedbackType(), lead, List.copyOf(coDepartments), request.clusterId() == null ? List.of() : List.of(request.clusterId()),
                 ImprovementStatus.PENDING_REVIEW, null, null, null, null, null, null, null, LinkStats.NONE, 0,
                 priority.score(LinkStats.NONE, 0, null, null), List.of(new Improvement.HistoryEntry(now, null, ImprovementStatus.PENDING_REVIEW, null)),
-                optionalText(request.internalNote(), "internalNote"), caller.subject(), now, now, null, Map.of(), 1);
+                optionalText(request.internalNote(), "internalNote"), caller.subject(), now, now, null, Map.of(), null, 1);
         store.insert(created);
         if (request.clusterId() != null) {
             claimCluster(id, request.clusterId());
@@ -437,6 +437,52 @@ public final class ImprovementService {
             cursor = page.lastSortKey();
         } while (cursor != null);
         return measured;
+    }
+
+    /** What one sweep step did: LONG_TERM progress notices started, and the fan-out work done. */
+    public record SweepResult(int progressNoticesStarted, NoticeFanOut.Report fanOut) {
+    }
+
+    /**
+     * The sweep's step for improvements: starts this quarter's progress notice for every LONG_TERM improvement that
+     * entered LONG_TERM in an earlier quarter and has not had it yet, then resumes every pending fan-out.
+     */
+    public SweepResult sweep(int maxImprovements) {
+        int started = quarterlyProgress();
+        return new SweepResult(started, fanOut.resumePending(clock.instant(), maxImprovements, Integer.MAX_VALUE));
+    }
+
+    /**
+     * One progress notice per quarter to the citizens linked to a LONG_TERM improvement, as one conditional write adding
+     * the fan-out and the quarter it was for (so it is started once per quarter however often the sweep runs). Reads
+     * the LONG_TERM partition of ByStatus only.
+     */
+    int quarterlyProgress() {
+        Instant now = clock.instant();
+        String quarter = LeadTimes.quarterOf(now);
+        int started = 0;
+        String cursor = null;
+        do {
+            ImprovementStore.Page page = byStatus(ImprovementStatus.LONG_TERM, MAX_PAGE_SIZE, cursor);
+            for (Improvement improvement : page.items()) {
+                Instant since = improvement.history().get(improvement.history().size() - 1).at();
+                if (quarter.equals(LeadTimes.quarterOf(since)) || quarter.equals(improvement.lastProgressQuarter())) {
+                    continue;
+                }
+                String noticeId = improvement.id() + ":PROGRESS:" + quarter;
+                Map<String, Improvement.FanOut> fanOuts = new HashMap<>(improvement.fanOuts());
+                fanOuts.put(noticeId, new Improvement.FanOut(noticeId, ImprovementStatus.LONG_TERM, tracker.text("progressNotice",
+                        Map.of("title", improvement.title(), "quarter", quarter)), now, Improvement.FanOut.START));
+                try {
+                    store.replace(improvement.change().fanOuts(fanOuts).lastProgressQuarter(quarter).next());
+                    started++;
+                } catch (ConflictException changedMeanwhile) {
+                    // the next sweep sees the new state and decides again
+                }
+            }
+            cursor = page.lastSortKey();
+        } while (cursor != null);
+        return started;
     }
 
     // ---- internals

@@ -41,7 +41,7 @@ public final class Tracker {
         JsonNode textNode = file.object(file.root(), "texts");
         Map<String, String> texts = new java.util.HashMap<>();
         textNode.fieldNames().forEachRemaining(name -> texts.put(name, file.text(textNode, name)));
-        for (String required : List.of("statusNotice", "fixedReply", "regressionNote", "resolvedByRelease", "ownerRole", "tooFewSamples")) {
+        for (String required : List.of("statusNotice", "progressNotice", "fixedReply", "regressionNote", "ownerRole", "tooFewSamples")) {
             if (!texts.containsKey(required)) {
                 throw new IllegalStateException(CLASSPATH_FILE + ": texts." + required + " is missing");
             }

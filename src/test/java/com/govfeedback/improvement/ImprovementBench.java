@@ -107,7 +107,7 @@ public final class ImprovementBench {
             items.add(ImprovementItems.toItem(new Improvement(Ids.newId(created.plusMillis(i)), "需求 " + i, null, List.of(), List.of(), List.of(),
                     null, departments.get(i % departments.size()), List.of(), List.of(), ImprovementStatus.PENDING_REVIEW, null, null, null, null,
                     null, 1 + random.nextInt(5), "M", stats, random.nextInt(100), priority.score(stats, 0, 1 + random.nextInt(5), "M"),
-                    List.of(), null, "bench", created, created, null, Map.of(), 1)));
+                    List.of(), null, "bench", created, created, null, Map.of(), null, 1)));
         }
         System.out.printf(Locale.ROOT, "pool: seeding %,d improvements…%n", count);
         seed(dynamo, table, items);

@@ -165,7 +165,7 @@ class ImprovementRulesTest {
                 ImprovementStatus.RELEASED, null, null, null, null,
                 new Improvement.Release(version, LocalDate.of(2026, 6, 1), releasedAt, "修复闪退", null, null, List.of()), 3, "M", LinkStats.NONE, 0,
                 PRIORITY.score(LinkStats.NONE, 0, 3, "M"), List.of(), null, "staff-1", RELEASE.minus(Duration.ofDays(40)),
-                RELEASE.minus(Duration.ofHours(45 * 24 + 12)), null, Map.of(), 5);
+                RELEASE.minus(Duration.ofHours(45 * 24 + 12)), null, Map.of(), null, 5);
     }
 
     private static FeedbackFacts.Fact fact(String appVersion, String cluster, String screen, String type) {

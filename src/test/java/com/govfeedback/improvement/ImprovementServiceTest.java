@@ -303,6 +303,28 @@ class ImprovementServiceTest {
         assertThat(service.trackerOf(lateInCluster)).get().extracting(ImprovementViews.PublicView::id).isEqualTo(original.tracker().id());
     }
 
+    @Test
+    void aLongTermImprovementTellsItsCitizensOnceEveryLaterQuarter() {
+        feedback.add("alice", "C7", "/s", "BUG", "5.9.2", "RED", true);
+        feedback.add("bob", "C7", "/s", "BUG", "5.9.2", "RED", true);
+        ImprovementViews.StaffView created = service.create(OFFICE, create(List.of(), "C7", LEAD));
+        String id = created.tracker().id();
+        service.move(OFFICE, move(created, "LONG_TERM"));
+        assertThat(store.noticeRecipients(id + ":LONG_TERM:2")).containsExactlyInAnyOrder("alice", "bob");
+
+        assertThat(service.sweep(10).progressNoticesStarted()).as("not in the quarter it was deferred").isZero();
+        clock.advance(Duration.ofDays(31)); // 2026-04-02: Q2
+        ImprovementService.SweepResult q2 = service.sweep(10);
+        assertThat(q2.progressNoticesStarted()).isEqualTo(1);
+        assertThat(q2.fanOut().written()).isEqualTo(2);
+        assertThat(store.noticeRecipients(id + ":PROGRESS:2026-Q2")).containsExactlyInAnyOrder("alice", "bob");
+        clock.advance(Duration.ofDays(30));
+        assertThat(service.sweep(10).progressNoticesStarted()).as("once per quarter").isZero();
+        clock.advance(Duration.ofDays(70)); // 2026-07-11: Q3
+        assertThat(service.sweep(10).progressNoticesStarted()).isEqualTo(1);
+        assertThat(store.noticeRecipients(id + ":PROGRESS:2026-Q3")).containsExactlyInAnyOrder("alice", "bob");
+    }
+
     private ImprovementViews.StaffView release(ImprovementViews.StaffView view, String version) {
         view = service.move(OFFICE, move(view, "ACCEPTED"));
         view = service.move(OFFICE, move(view, "IN_DEVELOPMENT"));

@@ -72,6 +72,7 @@ public final class ImprovementItems {
         Map<String, AttributeValue> fanOuts = new HashMap<>();
         i.fanOuts().forEach((id, f) -> fanOuts.put(id, fanOut(f)));
         item.put("fanOuts", AttributeValue.fromM(fanOuts));
+        putIfPresent(item, "lastProgressQuarter", i.lastProgressQuarter());
         item.put("version", n(i.version()));
         indexKeys(i, item);
         return item;
@@ -108,7 +109,8 @@ public final class ImprovementItems {
                 urgency == null ? null : Integer.valueOf(urgency), string(item, "effort"), stats(map(item, "stats")), number(item, "supporters"),
                 priority(map(item, "priority")), item.get("history").l().stream().map(h -> history(h.m())).toList(),
                 string(item, "internalNote"), string(item, "createdBy"), instant(item, "createdAt"), instant(item, "requestedAt"),
-                item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null, fanOuts, number(item, "version"));
+                item.containsKey("satisfaction") ? satisfaction(item.get("satisfaction").m()) : null, fanOuts,
+                string(item, "lastProgressQuarter"), number(item, "version"));
     }
 
     private static AttributeValue release(Improvement.Release r) {
