@@ -18,6 +18,7 @@ import com.govfeedback.auth.Role;
 import com.govfeedback.improvement.ports.FeedbackActions;
 import com.govfeedback.improvement.ports.FeedbackFacts;
 import com.govfeedback.improvement.ports.RatingSource;
+import com.govfeedback.improvement.store.ImprovementKeys;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.improvement.store.LinkRecord;
 import com.govfeedback.shared.ConflictException;
@@ -38,6 +39,8 @@ public final class ImprovementService {
     public static final int MAX_TITLE_CHARS = 100;
     public static final int MAX_TEXT_CHARS = 2000;
     public static final int MAX_LINKS_PER_CALL = 500;
+    public static final int MAX_LIST_ENTRIES = 20;
+    public static final int MAX_ENTRY_CHARS = 200;
     /** How many fan-out pages a status change delivers before answering; the sweep finishes the rest. */
     public static final int FAN_OUT_PAGES_IN_REQUEST = 5;
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
@@ -102,8 +105,8 @@ public final class ImprovementService {
         Instant now = clock.instant();
         String id = Ids.newId(now);
         Improvement created = new Improvement(id, requireText(request.title(), "title", MAX_TITLE_CHARS),
-                optionalText(request.problem(), "problem"), list(request.screenPaths()), list(request.appVersions()), list(request.domains()),
-                request.feedbackType(), lead, List.copyOf(coDepartments), request.clusterId() == null ? List.of() : List.of(request.clusterId()),
+                optionalText(request.problem(), "problem"), screens(request.screenPaths()), versions(request.appVersions()),
+                codes(request.domains(), "domains"), type(request.feedbackType()), lead, List.copyOf(coDepartments), request.clusterId() == null ? List.of() : List.of(request.clusterId()),
                 ImprovementStatus.PENDING_REVIEW, null, null, null, null, null, null, null, LinkStats.NONE, 0,
                 priority.score(LinkStats.NONE, 0, null, null), List.of(new Improvement.HistoryEntry(now, null, ImprovementStatus.PENDING_REVIEW, null)),
                 optionalText(request.internalNote(), "internalNote"), caller.subject(), now, now, null, Map.of(), null, 1);
@@ -127,20 +130,20 @@ public final class ImprovementService {
             changes.problem(optionalText(request.problem(), "problem"));
         }
         if (request.screenPaths() != null) {
-            changes.screenPaths(List.copyOf(request.screenPaths()));
+            changes.screenPaths(screens(request.screenPaths()));
         }
         if (request.appVersions() != null) {
-            changes.appVersions(List.copyOf(request.appVersions()));
+            changes.appVersions(versions(request.appVersions()));
         }
         if (request.domains() != null) {
-            changes.domains(List.copyOf(request.domains()));
+            changes.domains(codes(request.domains(), "domains"));
         }
         if (request.feedbackType() != null) {
-            changes.feedbackType(request.feedbackType());
+            changes.feedbackType(type(request.feedbackType()));
         }
         if (request.coDepartments() != null) {
             request.coDepartments().forEach(d -> requireDepartment(d, "coDepartments"));
-            changes.coDepartments(List.copyOf(request.coDepartments()));
+            changes.coDepartments(codes(request.coDepartments(), "coDepartments"));
         }
         if (request.expectedDate() != null) {
             changes.expectedDate(date(request.expectedDate(), "expectedDate"));
@@ -367,12 +370,12 @@ public final class ImprovementService {
         ImprovementStatus status = request.status() == null ? null : ImprovementStatus.parse(request.status(), "status");
         ImprovementStore.Page page;
         if (request.department() != null) {
-            page = store.list(TableSchema.BY_DEPARTMENT, com.govfeedback.improvement.store.ImprovementKeys.departmentPartition(request.department()),
+            page = store.list(TableSchema.BY_DEPARTMENT, ImprovementKeys.departmentPartition(request.department()),
                     true, limit, request.cursor(), status == null ? null : status.name());
         } else if (status != null) {
             page = byStatus(status, limit, request.cursor());
         } else {
-            page = store.list(TableSchema.BY_POOL, com.govfeedback.improvement.store.ImprovementKeys.POOL, true, limit, request.cursor(), null);
+            page = store.list(TableSchema.BY_POOL, ImprovementKeys.POOL, true, limit, request.cursor(), null);
         }
         return new StaffPage(page.items().stream().map(views::staffView).toList(), page.lastSortKey());
     }
@@ -488,7 +491,7 @@ public final class ImprovementService {
     // ---- internals
 
     private ImprovementStore.Page byStatus(ImprovementStatus status, int limit, String cursor) {
-        return store.list(TableSchema.BY_STATUS, com.govfeedback.improvement.store.ImprovementKeys.statusPartition(status.name()),
+        return store.list(TableSchema.BY_STATUS, ImprovementKeys.statusPartition(status.name()),
                 status != ImprovementStatus.RELEASED, limit, cursor, null);
     }
 
@@ -515,7 +518,7 @@ public final class ImprovementService {
     }
 
     private void addClusters(String improvementId, List<String> clusterIds) {
-        update(improvementId, i -> {
+        rewrite(improvementId, i -> {
             Set<String> all = new LinkedHashSet<>(i.clusterIds());
             if (!all.addAll(clusterIds)) {
                 return null;
@@ -553,30 +556,30 @@ public final class ImprovementService {
         LinkStats stats = stats(links);
         long supporters = store.countSupporters(improvementId);
         Instant earliest = links.stream().map(LinkRecord::submittedAt).min(Instant::compareTo).orElse(null);
-        Improvement[] result = new Improvement[1];
-        update(improvementId, i -> {
+        return rewrite(improvementId, i -> {
             Instant requestedAt = earliest != null && earliest.isBefore(i.createdAt()) ? earliest : i.createdAt();
             PriorityScore score = priority.score(stats, supporters, i.urgencyGrade(), i.effort());
             if (stats.equals(i.stats()) && supporters == i.supporters() && score.equals(i.priority()) && requestedAt.equals(i.requestedAt())) {
-                result[0] = i;
                 return null;
             }
-            result[0] = i.change().stats(stats).supporters(supporters).priority(score).requestedAt(requestedAt).next();
-            return result[0];
+            return i.change().stats(stats).supporters(supporters).priority(score).requestedAt(requestedAt).next();
         });
-        return result[0];
     }
 
-    /** A read-change-write of one improvement, retried when someone else wrote in between; the change answers null for "nothing to do". */
-    private void update(String improvementId, java.util.function.UnaryOperator<Improvement> change) {
+    /**
+     * A read-change-write of one improvement, retried when someone else wrote in between. The change answers null for
+     * "nothing to do"; the answer is the improvement as it stands afterwards.
+     */
+    private Improvement rewrite(String improvementId, java.util.function.UnaryOperator<Improvement> change) {
         for (int attempt = 1;; attempt++) {
-            Improvement next = change.apply(read(improvementId));
+            Improvement current = read(improvementId);
+            Improvement next = change.apply(current);
             if (next == null) {
-                return;
+                return current;
             }
             try {
                 store.replace(next);
-                return;
+                return next;
             } catch (ConflictException raced) {
                 if (attempt == RECOMPUTE_ATTEMPTS) {
                     throw raced;
@@ -638,12 +641,7 @@ public final class ImprovementService {
         AppVersion.parse(details.appVersion(), "release.appVersion");
         LocalDate releasedOn = details.releasedOn() == null ? LocalDate.ofInstant(now, CITY) : date(details.releasedOn(), "release.releasedOn");
         Instant releasedAt = releasedOn.atStartOfDay(CITY).toInstant();
-        List<String> media = details.mediaUrls() == null ? List.of() : details.mediaUrls();
-        for (String url : media) {
-            if (url == null || !url.startsWith("https://") || url.length() > 500) {
-                throw new ValidationException("release.mediaUrls", "https URLs of at most 500 characters");
-            }
-        }
+        List<String> media = list(details.mediaUrls(), "release.mediaUrls", url -> url.startsWith("https://"));
         return new Improvement.Release(details.appVersion().trim(), releasedOn, releasedAt, optionalText(details.note(), "release.note"),
                 optionalText(details.stepsBefore(), "release.stepsBefore"), optionalText(details.stepsAfter(), "release.stepsAfter"), List.copyOf(media));
     }
@@ -694,8 +692,37 @@ public final class ImprovementService {
         }
     }
 
-    private static List<String> list(List<String> values) {
-        return values == null ? List.of() : List.copyOf(values);
+    /** A short list of short values (screens, versions, domains, clusters, media), each checked by {@code valid}. */
+    private static List<String> list(List<String> values, String field, java.util.function.Predicate<String> valid) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_LIST_ENTRIES) {
+            throw new ValidationException(field, "at most " + MAX_LIST_ENTRIES + " entries");
+        }
+        for (String value : values) {
+            if (value == null || value.isBlank() || value.length() > MAX_ENTRY_CHARS || !valid.test(value)) {
+                throw new ValidationException(field, "entries must be non-empty, at most " + MAX_ENTRY_CHARS + " characters, and well-formed; got "
+                        + (value == null ? null : value.substring(0, Math.min(value.length(), 40))));
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    private static List<String> screens(List<String> values) {
+        return list(values, "screenPaths", v -> v.startsWith("/"));
+    }
+
+    private static List<String> versions(List<String> values) {
+        return list(values, "appVersions", AppVersion::isValid);
+    }
+
+    private static List<String> codes(List<String> values, String field) {
+        return list(values, field, v -> v.matches("[A-Z][A-Z0-9_]*"));
+    }
+
+    private static String type(String feedbackType) {
+        return feedbackType == null ? null : codes(List.of(feedbackType), "feedbackType").get(0);
     }
 
     private static int limit(Integer limit) {

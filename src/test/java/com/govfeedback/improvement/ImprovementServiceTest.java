@@ -141,6 +141,12 @@ class ImprovementServiceTest {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.errors().get(0).field()).isEqualTo("release.appVersion");
                 });
+        assertThatThrownBy(() -> service.move(OFFICE, new ImprovementRequests.Move(testing.tracker().id(), "RELEASED", null, null, null, null, null,
+                new ImprovementRequests.ReleaseDetails("5.10.0", null, null, null, null, List.of("http://insecure.example/a.png")), testing.version())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("release.mediaUrls"));
+        assertThatThrownBy(() -> service.update(OFFICE, new ImprovementRequests.Update(testing.tracker().id(), null, null, List.of("no-slash"), null,
+                null, null, null, null, null, testing.version())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("screenPaths"));
         assertThatThrownBy(() -> service.move(OFFICE, new ImprovementRequests.Move(testing.tracker().id(), "DECLINED", null, null, null, null, null,
                 null, testing.version()))).isInstanceOf(TransitionRefusedException.class);
         assertThatThrownBy(() -> service.move(OFFICE, new ImprovementRequests.Move(created.tracker().id(), "NOPE", null, null, null, null, null,
