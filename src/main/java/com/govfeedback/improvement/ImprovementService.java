@@ -543,7 +543,7 @@ public final class ImprovementService {
 
     private static LinkRecord linkRecord(FeedbackFacts.Fact fact, Instant now) {
         return new LinkRecord(fact.feedbackId(), fact.citizen(), fact.clusterId(), Math.max(1, fact.clusterSize()), fact.colour(), fact.negative(),
-                fact.ratingScore(), fact.submittedAt(), now);
+                fact.ratingScore(), fact.submittedAt(), now, fact.consentedName());
     }
 
     /**
@@ -617,7 +617,11 @@ public final class ImprovementService {
         for (Map.Entry<String, Long> cluster : clusterSizes.entrySet()) {
             meToo += Math.max(0, cluster.getValue() - linkedPerCluster.get(cluster.getKey()));
         }
-        return new LinkStats(links.size(), meToo, colours, negative, rated, bad);
+        long citizens = links.stream().map(LinkRecord::citizen).distinct().count();
+        List<String> contributors = links.stream().filter(l -> l.consentedName() != null)
+                .sorted(java.util.Comparator.comparing(LinkRecord::submittedAt)).map(LinkRecord::consentedName).distinct()
+                .limit(LinkStats.CONTRIBUTORS_SHOWN).toList();
+        return new LinkStats(links.size(), meToo, colours, negative, rated, bad, citizens, contributors);
     }
 
     private Improvement duplicateTarget(Improvement duplicate, String originalId) {

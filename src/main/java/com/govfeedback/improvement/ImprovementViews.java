@@ -22,8 +22,9 @@ public final class ImprovementViews {
     }
 
     public record PublicView(String id, String title, String problem, String status, String statusLabel, String owner, String target,
-            LocalDate expectedDate, List<Step> history, long linkedFeedback, long supporters, String declineReason, String duplicateOf,
-            PublicRelease release, SatisfactionChange.Result satisfaction) {
+            LocalDate expectedDate, List<Step> history, long linkedFeedback, long citizens, List<String> namedContributors,
+            long anonymousContributors, long supporters, String declineReason, String duplicateOf, PublicRelease release,
+            SatisfactionChange.Result satisfaction) {
     }
 
     /** What staff see: the public view plus the priority with its components and the internal fields. */
@@ -38,7 +39,7 @@ public final class ImprovementViews {
         Improvement.Release r = i.release();
         return new PublicView(i.id(), i.title(), i.problem(), i.status().name(), tracker.label(i.status()),
                 tracker.text("ownerRole", Map.of("department", i.leadDepartment())), i.target(), i.expectedDate(), steps, i.stats().linked(),
-                i.supporters(), i.declineReason(), i.duplicateOf(),
+                i.stats().citizens(), i.stats().contributors(), Math.max(0, i.stats().citizens() - i.stats().contributors().size()), i.supporters(), i.declineReason(), i.duplicateOf(),
                 r == null ? null : new PublicRelease(r.appVersion(), r.releasedOn(), r.note(), r.stepsBefore(), r.stepsAfter(), r.mediaUrls()),
                 i.satisfaction());
     }

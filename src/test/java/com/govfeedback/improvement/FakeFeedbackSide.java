@@ -43,14 +43,14 @@ final class FakeFeedbackSide implements FeedbackFacts, FeedbackActions {
             clusters.computeIfAbsent(cluster, c -> new ArrayList<>()).add(id);
         }
         facts.put(id, new Fact(id, citizen, cluster, cluster == null ? 1 : clusters.get(cluster).size(), colour, "SOCIAL_SECURITY", screen, type,
-                appVersion, negative, null, true, START.minus(Duration.ofDays(10)), LEAD));
+                appVersion, negative, null, true, START.minus(Duration.ofDays(10)), LEAD, citizen.startsWith("alice") ? "爱丽丝" : null));
         return id;
     }
 
     void rate(String feedbackId, int score) {
         Fact f = facts.get(feedbackId);
         facts.put(feedbackId, new Fact(f.feedbackId(), f.citizen(), f.clusterId(), f.clusterSize(), f.colour(), f.domain(), f.screenPath(),
-                f.type(), f.appVersion(), f.negative(), score, false, f.submittedAt(), f.department()));
+                f.type(), f.appVersion(), f.negative(), score, false, f.submittedAt(), f.department(), f.consentedName()));
     }
 
     @Override

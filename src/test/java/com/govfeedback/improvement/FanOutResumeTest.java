@@ -55,7 +55,7 @@ class FanOutResumeTest {
                 List.of(), List.of(), List.of(), null, LEAD, List.of(), null));
         String id = created.tracker().id();
         for (int i = 0; i < CITIZENS; i++) {
-            store.putLink(id, new LinkRecord(Ids.newId(START.plusMillis(i)), citizen(i), null, 1, "BLUE", false, null, START, START));
+            store.putLink(id, new LinkRecord(Ids.newId(START.plusMillis(i)), citizen(i), null, 1, "BLUE", false, null, START, START, null));
         }
 
         clock.advance(Duration.ofMinutes(1));

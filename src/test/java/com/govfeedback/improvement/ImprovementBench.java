@@ -78,7 +78,7 @@ public final class ImprovementBench {
         List<Map<String, AttributeValue>> links = new ArrayList<>(citizens);
         for (int i = 0; i < citizens; i++) {
             Instant at = FakeFeedbackSide.START.plusMillis(i);
-            links.add(ImprovementItems.toItem(id, new LinkRecord(Ids.newId(at), "citizen-" + i, null, 1, "BLUE", false, null, at, at)));
+            links.add(ImprovementItems.toItem(id, new LinkRecord(Ids.newId(at), "citizen-" + i, null, 1, "BLUE", false, null, at, at, null)));
         }
         System.out.printf(Locale.ROOT, "fan-out: seeding %,d linked citizens…%n", citizens);
         seed(dynamo, table, links);
@@ -103,7 +103,7 @@ public final class ImprovementBench {
         List<Map<String, AttributeValue>> items = new ArrayList<>(count);
         Instant created = FakeFeedbackSide.START;
         for (int i = 0; i < count; i++) {
-            LinkStats stats = new LinkStats(random.nextInt(60), random.nextInt(300), Map.of("ORANGE", 1L), random.nextInt(5), 0, 0);
+            LinkStats stats = new LinkStats(random.nextInt(60), random.nextInt(300), Map.of("ORANGE", 1L), random.nextInt(5), 0, 0, 1, List.of());
             items.add(ImprovementItems.toItem(new Improvement(Ids.newId(created.plusMillis(i)), "需求 " + i, null, List.of(), List.of(), List.of(),
                     null, departments.get(i % departments.size()), List.of(), List.of(), ImprovementStatus.PENDING_REVIEW, null, null, null, null,
                     null, 1 + random.nextInt(5), "M", stats, random.nextInt(100), priority.score(stats, 0, 1 + random.nextInt(5), "M"),

@@ -67,7 +67,7 @@ class ImprovementRulesTest {
         assertThat(empty.score()).isZero();
         assertThat(empty.level()).isEqualTo("P4");
 
-        LinkStats loud = new LinkStats(50, 200, Map.of("RED", 40L, "ORANGE", 10L), 50, 20, 20);
+        LinkStats loud = new LinkStats(50, 200, Map.of("RED", 40L, "ORANGE", 10L), 50, 20, 20, 50, List.of());
         PriorityScore top = PRIORITY.score(loud, 500, 5, "S");
         assertThat(top.impact()).isEqualTo(0.991); // every signal saturated but colour: 0.85 + 0.15 × 0.94
         assertThat(top.score()).isEqualTo(99.1);
@@ -83,8 +83,8 @@ class ImprovementRulesTest {
         assertThat(bigEffort.score()).isLessThan(top.score());
         assertThat(PRIORITY.score(loud, 500, null, null).urgency()).isEqualTo(0.6);
 
-        PriorityScore moreSupport = PRIORITY.score(new LinkStats(3, 0, Map.of("BLUE", 3L), 0, 0, 0), 40, 3, "M");
-        PriorityScore lessSupport = PRIORITY.score(new LinkStats(3, 0, Map.of("BLUE", 3L), 0, 0, 0), 1, 3, "M");
+        PriorityScore moreSupport = PRIORITY.score(new LinkStats(3, 0, Map.of("BLUE", 3L), 0, 0, 0, 3, List.of()), 40, 3, "M");
+        PriorityScore lessSupport = PRIORITY.score(new LinkStats(3, 0, Map.of("BLUE", 3L), 0, 0, 0, 3, List.of()), 1, 3, "M");
         assertThat(moreSupport.score()).isGreaterThan(lessSupport.score());
         assertThatThrownBy(() -> PriorityPolicy.requireGrade(6)).isInstanceOf(ValidationException.class).hasMessageContaining("urgency");
         assertThatThrownBy(() -> PRIORITY.requireEffort("HUGE")).isInstanceOf(ValidationException.class).hasMessageContaining("effort");
@@ -170,6 +170,6 @@ class ImprovementRulesTest {
 
     private static FeedbackFacts.Fact fact(String appVersion, String cluster, String screen, String type) {
         return new FeedbackFacts.Fact("01J00000000000000000000FB1", "citizen-1", cluster, 1, "ORANGE", "SOCIAL_SECURITY", screen, type,
-                appVersion, true, null, true, RELEASE.plus(Duration.ofDays(2)), "HRSS_BUREAU");
+                appVersion, true, null, true, RELEASE.plus(Duration.ofDays(2)), "HRSS_BUREAU", null);
     }
 }

@@ -197,6 +197,9 @@ class ImprovementServiceTest {
             assertThat(item.release().appVersion()).isEqualTo("5.10.0");
             assertThat(item.release().stepsBefore()).isEqualTo("打开即闪退");
             assertThat(item.linkedFeedback()).isEqualTo(4);
+            assertThat(item.citizens()).isEqualTo(3);
+            assertThat(item.namedContributors()).containsExactly("爱丽丝");
+            assertThat(item.anonymousContributors()).isEqualTo(2);
         });
         assertThat(service.roadmap("IN_DEVELOPMENT", 10, null).items()).isEmpty();
         assertThat(service.pool(OFFICE, new ImprovementRequests.ListPool(null, null, 10, null)).items()).isEmpty();

@@ -28,8 +28,10 @@ public interface FeedbackFacts {
      * @param ratingScore the citizen's 好差评 score 1–5 of the case, or null while unrated
      * @param open        the case is still open (not resolved, closed, rejected or merged)
      * @param department  the lead department of the case
+     * @param consentedName the name the citizen agreed to be shown under on the results wall, or null (anonymous)
      */
     record Fact(String feedbackId, String citizen, String clusterId, long clusterSize, String colour, String domain, String screenPath,
-            String type, String appVersion, boolean negative, Integer ratingScore, boolean open, Instant submittedAt, String department) {
+            String type, String appVersion, boolean negative, Integer ratingScore, boolean open, Instant submittedAt, String department,
+            String consentedName) {
     }
 }

@@ -167,6 +167,8 @@ public final class ImprovementItems {
         m.put("negative", n(st.negative()));
         m.put("rated", n(st.rated()));
         m.put("badRatings", n(st.badRatings()));
+        m.put("citizens", n(st.citizens()));
+        m.put("contributors", strings(st.contributors()));
         Map<String, AttributeValue> colours = new HashMap<>();
         st.colours().forEach((colour, count) -> colours.put(colour, n(count)));
         m.put("colours", AttributeValue.fromM(colours));
@@ -176,7 +178,8 @@ public final class ImprovementItems {
     private static LinkStats stats(Map<String, AttributeValue> m) {
         Map<String, Long> colours = new LinkedHashMap<>();
         map(m, "colours").forEach((colour, count) -> colours.put(colour, Long.parseLong(count.n())));
-        return new LinkStats(number(m, "linked"), number(m, "meToo"), colours, number(m, "negative"), number(m, "rated"), number(m, "badRatings"));
+        return new LinkStats(number(m, "linked"), number(m, "meToo"), colours, number(m, "negative"), number(m, "rated"), number(m, "badRatings"),
+                number(m, "citizens"), strings(m, "contributors"));
     }
 
     private static AttributeValue priority(PriorityScore p) {
@@ -271,6 +274,7 @@ public final class ImprovementItems {
         }
         item.put("submittedAt", instant(link.submittedAt()));
         item.put("linkedAt", instant(link.linkedAt()));
+        putIfPresent(item, "consentedName", link.consentedName());
         return item;
     }
 
@@ -278,7 +282,7 @@ public final class ImprovementItems {
         return new LinkRecord(string(item, "feedbackId"), string(item, "citizen"), string(item, "clusterId"), number(item, "clusterSize"),
                 string(item, "colour"), item.get("negative").bool(),
                 item.containsKey("ratingScore") ? Integer.valueOf(item.get("ratingScore").n()) : null, instant(item, "submittedAt"),
-                instant(item, "linkedAt"));
+                instant(item, "linkedAt"), string(item, "consentedName"));
     }
 
     static List<String> ids(List<Map<String, AttributeValue>> items, String attribute) {
