@@ -21,7 +21,7 @@ import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.improvement.store.LinkRecord;
 import com.govfeedback.shared.Ids;
 
-/** A status change reaches 10,000 linked citizens exactly once each, although the fan-out dies half-way and is resumed. */
+/** A status change reaches every linked citizen exactly once: after the fan-out dies half-way (10,000 citizens), and with two workers racing. */
 class FanOutResumeTest {
     private static final int CITIZENS = 10_000;
     private static final long CRASH_AT_CALL = 5_050; // in the middle of a page of 100
@@ -90,6 +90,55 @@ class FanOutResumeTest {
         NoticeFanOut.Report again = new NoticeFanOut(store, feedback, counting).resumePending(clock.instant(), 10, Integer.MAX_VALUE);
         assertThat(again.pages()).as("nothing is pending any more").isZero();
         assertThat(stored.get()).isEqualTo(CITIZENS);
+    }
+
+    @Test
+    void twoWorkersRacingOnOneFanOutStillTellEachCitizenOnce() throws Exception {
+        int citizens = 1_500;
+        FakeFeedbackSide feedback = new FakeFeedbackSide();
+        ImprovementStore store = FakeFeedbackSide.newStore();
+        AtomicLong stored = new AtomicLong();
+        Predicate<ImprovementNotice> counting = notice -> {
+            boolean wrote = store.putNotice(notice);
+            if (wrote) {
+                stored.incrementAndGet();
+            }
+            return wrote;
+        };
+        FakeFeedbackSide.TestClock clock = new FakeFeedbackSide.TestClock(START);
+        // the request itself delivers nothing here: every page is left to the racing workers
+        NoticeFanOut idle = new NoticeFanOut(store, feedback, notice -> {
+            throw new IllegalStateException("not in the request");
+        });
+        ImprovementService service = new ImprovementService(store, feedback, feedback, Tracker.loadDefault(), PriorityPolicy.loadDefault(),
+                SatisfactionChange.loadDefault(), idle, Set.of(LEAD), clock);
+        Caller office = new Caller("office-zhao", Role.OPTIMISATION_OFFICE, null);
+        ImprovementViews.StaffView created = service.create(office, new ImprovementRequests.Create("预约挂号难", null,
+                List.of(feedback.add(citizen(0), null, "/s", "BUG", "5.9.2", "RED", true)), null, List.of(), List.of(), List.of(), null, LEAD,
+                List.of(), null));
+        String id = created.tracker().id();
+        for (int i = 1; i < citizens; i++) {
+            store.putLink(id, new LinkRecord(Ids.newId(START.plusMillis(i)), citizen(i), null, 1, "BLUE", false, null, START, START, null));
+        }
+        service.move(office, new ImprovementRequests.Move(id, "ACCEPTED", null, null, null, null, null, null, created.version()));
+
+        Runnable worker = () -> {
+            NoticeFanOut fanOut = new NoticeFanOut(store, feedback, counting);
+            while (!store.pendingFanOuts(clock.instant(), 10).isEmpty()) {
+                fanOut.run(id, 1);
+            }
+        };
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = threads.submit(worker);
+            var second = threads.submit(worker);
+            first.get();
+            second.get();
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(stored.get()).isEqualTo(citizens);
+        assertThat(new HashSet<>(store.noticeRecipients(id + ":ACCEPTED:2"))).hasSize(citizens);
     }
 
     private static String citizen(int i) {
