@@ -76,10 +76,6 @@ public final class ImprovementService {
         this.clock = clock;
     }
 
-    public ImprovementViews views() {
-        return views;
-    }
-
     // ---- create, update, grade
 
     public ImprovementViews.StaffView create(Caller caller, ImprovementRequests.Create request) {

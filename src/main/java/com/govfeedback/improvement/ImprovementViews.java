@@ -27,8 +27,8 @@ public final class ImprovementViews {
             SatisfactionChange.Result satisfaction) {
     }
 
-    /** What staff see: the public view plus the priority with its components and the internal fields. */
-    public record StaffView(PublicView tracker, String leadDepartment, List<String> coDepartments, List<String> screenPaths,
+    /** What staff see: the public view, the moves the tracker allows next, the priority with its components and the internal fields. */
+    public record StaffView(PublicView tracker, List<String> allowedMoves, String leadDepartment, List<String> coDepartments, List<String> screenPaths,
             List<String> appVersions, List<String> domains, String feedbackType, List<String> clusterIds, PriorityScore priority,
             Integer urgencyGrade, String effort, LinkStats stats, String internalNote, String createdBy, int pendingFanOuts, long version) {
     }
@@ -45,7 +45,7 @@ public final class ImprovementViews {
     }
 
     public StaffView staffView(Improvement i) {
-        return new StaffView(publicView(i), i.leadDepartment(), i.coDepartments(), i.screenPaths(), i.appVersions(), i.domains(),
+        return new StaffView(publicView(i), tracker.allowedFrom(i.status()).stream().map(Enum::name).toList(), i.leadDepartment(), i.coDepartments(), i.screenPaths(), i.appVersions(), i.domains(),
                 i.feedbackType(), i.clusterIds(), i.priority(), i.urgencyGrade(), i.effort(), i.stats(), i.internalNote(), i.createdBy(),
                 i.fanOuts().size(), i.version());
     }

@@ -35,10 +35,6 @@ public final class SatisfactionChange {
                 file.positiveInt(root, "badRatingAtOrBelow"));
     }
 
-    public Duration window() {
-        return window;
-    }
-
     /** One window's figures; averages are null without rated samples. */
     public record Window(Instant from, Instant to, int observations, int rated, Double averageScore, Double badRatingRate, Double negativeRate) {
     }

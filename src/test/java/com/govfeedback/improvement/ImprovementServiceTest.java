@@ -68,6 +68,7 @@ class ImprovementServiceTest {
         assertThat(created.stats().colours()).containsEntry("ORANGE", 2L).containsEntry("RED", 1L);
         assertThat(created.priority().inputs()).containsEntry("linkedFeedback", 4L).containsEntry("negativeSentiment", 2L);
         assertThat(created.tracker().status()).isEqualTo("PENDING_REVIEW");
+        assertThat(created.allowedMoves()).containsExactly("ACCEPTED", "DECLINED", "LONG_TERM", "DUPLICATE_OF");
         assertThat(created.tracker().problem()).doesNotContain("13812345678");
         assertThat(created.internalNote()).startsWith("先查崩溃日志").doesNotContain("13812345678");
 
