@@ -58,6 +58,7 @@ bench: node-tools local-api keys
 	$(JAVA_ENV) $(MVNW) -q -pl src test-compile exec:exec -Dexec.executable=$$(scripts/find-jdk.sh)/bin/java -Dexec.classpathScope=test \
 	  -Dexec.args="-cp %classpath com.govfeedback.triage.bench.TriageBench"
 	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.SweepLoad
+	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.improvement.ImprovementBench
 
 ## Triage model: reproducible training, evaluation on any labelled file, batch classification
 train:

@@ -27,7 +27,14 @@ public final class TableSchema {
      */
     public static final Index BY_DUE = new Index("ByDue", "GSI3PK", "GSI3SK");
 
-    public static final List<Index> INDEXES = List.of(BY_CITIZEN, BY_QUEUE, BY_DUE);
+    /** Improvements still in the 需求池, highest priority first: GSI4PK = IMPROVEMENT_POOL, GSI4SK = {rank}#{id}. Sparse. */
+    public static final Index BY_POOL = new Index("ByPool", "GSI4PK", "GSI4SK");
+    /** Improvements per status: GSI5PK = IMPROVEMENT_STATUS#{status}, GSI5SK = {rank}#{id}, or {released at}#{id} when released. */
+    public static final Index BY_STATUS = new Index("ByStatus", "GSI5PK", "GSI5SK");
+    /** Improvements per lead department, highest priority first: GSI6PK = IMPROVEMENT_DEPT#{department}, GSI6SK = {rank}#{id}. */
+    public static final Index BY_DEPARTMENT = new Index("ByDepartment", "GSI6PK", "GSI6SK");
+
+    public static final List<Index> INDEXES = List.of(BY_CITIZEN, BY_QUEUE, BY_DUE, BY_POOL, BY_STATUS, BY_DEPARTMENT);
 
     /**
      * Partitions of {@link #BY_DUE}: items spread over them by a hash of their id, so no partition is hot and a sweep

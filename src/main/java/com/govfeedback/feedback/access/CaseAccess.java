@@ -11,7 +11,7 @@ import com.govfeedback.shared.ValidationException;
 
 /**
  * Who may see and act on a case, in one place for every operation. Citizens see their own; staff their department's,
- * lead or copied; supervisors and admins everything. A feedback the caller may not see is reported as missing (404),
+ * lead or copied; supervisors, admins and the optimisation office everything. A feedback the caller may not see is reported as missing (404),
  * so ids cannot be probed.
  */
 public final class CaseAccess {
@@ -24,7 +24,7 @@ public final class CaseAccess {
     public static boolean maySee(Caller caller, Feedback feedback) {
         return switch (caller.role()) {
             case CITIZEN -> caller.subject().equals(feedback.citizen());
-            case SUPERVISOR, ADMIN -> true;
+            case SUPERVISOR, ADMIN, OPTIMISATION_OFFICE -> true;
             case STAFF -> feedback.triage().involves(caller.department());
         };
     }
@@ -41,12 +41,20 @@ public final class CaseAccess {
         return repository.find(wanted).filter(f -> maySee(caller, f)).orElseThrow(() -> new NotFoundException("no feedback " + wanted));
     }
 
-    /** For work on a case: staff of a department it involves, supervisors and admins; never citizens. */
+    /** For work on a case: staff of a department it involves, supervisors and admins. */
     public Feedback loadForStaff(Caller caller, String id) {
-        if (caller.is(Role.CITIZEN)) {
+        requireCaseWorker(caller);
+        return load(caller, id);
+    }
+
+    /**
+     * Case work (queues, acknowledging, replying…) is for staff, supervisors and admins; citizens act on their own feedback
+     * only, and the optimisation office reads cases and manages improvements but does not work cases.
+     */
+    public static void requireCaseWorker(Caller caller) {
+        if (caller.is(Role.CITIZEN) || caller.is(Role.OPTIMISATION_OFFICE)) {
             throw new ForbiddenException("this operation is for staff, supervisors and admins");
         }
-        return load(caller, id);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.Status;
+import com.govfeedback.feedback.access.CaseAccess;
 import com.govfeedback.feedback.store.FeedbackKeys;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackPage;
@@ -33,9 +34,7 @@ public final class WorkQueue {
     }
 
     public FeedbackPage list(Caller caller, CaseRequests.QueueRequest request) {
-        if (caller.is(Role.CITIZEN)) {
-            throw new ForbiddenException("work queues are for staff, supervisors and admins");
-        }
+        CaseAccess.requireCaseWorker(caller);
         String queue = queueName(caller, request);
         Status status = request.status() == null ? null : RequestRules.parse(Status.class, request.status(), "status");
         Colour colour = request.colour() == null ? null : RequestRules.parse(Colour.class, request.colour(), "colour");

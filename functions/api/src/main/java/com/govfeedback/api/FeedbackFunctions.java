@@ -31,7 +31,7 @@ public class FeedbackFunctions {
     }
 
     @Funq("feedback/get")
-    @ApiDoc(summary = "One feedback the caller may see", roles = { "citizen", "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 422 })
+    @ApiDoc(summary = "One feedback the caller may see", roles = { "citizen", "staff", "supervisor", "admin", "optimisation-office" }, errors = { 401, 403, 404, 422 })
     public FeedbackView get(FeedbackId request) {
         return feedback.get(callers.current(), Requests.require(request, "id").id());
     }

@@ -32,7 +32,7 @@ public class TriageAndSlaFunctions {
     }
 
     @Funq("triage/classify")
-    @ApiDoc(summary = "Classify a text and show its masked form; stores nothing", roles = { "citizen", "staff", "supervisor", "admin" },
+    @ApiDoc(summary = "Classify a text and show its masked form; stores nothing", roles = { "citizen", "staff", "supervisor", "admin", "optimisation-office" },
             errors = { 401, 422 })
     public TriageResult classify(ClassifyRequest request) {
         callers.current();
