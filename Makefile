@@ -5,8 +5,9 @@ MVNW := ./mvnw -B -ntp
 JAVA_ENV := JAVA_HOME=$$(scripts/find-jdk.sh)
 KEYS := .local/keys
 CORE_CLASSES := src/target/classes
+CONSOLE_VENDOR := functions/api/src/main/resources/META-INF/resources/console/vendor
 
-.PHONY: help run test token bench node-tools local-api keys train evaluate classify
+.PHONY: help run test token bench node-tools console local-api keys train evaluate classify
 
 # package, package-native, synth, deploy, localstack-deploy (docs/deploy.md)
 include infra/infra.mk
@@ -30,8 +31,13 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 node-tools: node_modules/.installed
 
+## The console's front-end packages, copied from node_modules into the folder the API serves at /console/
+$(CONSOLE_VENDOR)/.copied: node_modules/.installed scripts/console-vendor.mjs
+	node scripts/console-vendor.mjs
+console: $(CONSOLE_VENDOR)/.copied
+
 ## The API as a plain HTTP server (the Lambda artifact is built separately by `make package`)
-local-api:
+local-api: console
 	$(JAVA_ENV) $(MVNW) -q -Dlocal -DskipTests package -pl functions/api -am
 
 $(CORE_CLASSES)/com/govfeedback/auth/DevTokenIssuer.class:
@@ -49,6 +55,8 @@ token: keys
 
 test: node-tools
 	$(JAVA_ENV) $(MVNW) test
+	$(MAKE) local-api
+	npm run test:browser
 
 bench: node-tools local-api keys
 	scripts/bench.sh
