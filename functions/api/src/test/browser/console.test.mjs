@@ -116,7 +116,7 @@ test('a case is worked from SUBMITTED to RESOLVED through the console; a refusal
   await action('受理', { '公开说明（群众可见）': '已收到，正在核实' });
   await page.getByRole('status').filter({ hasText: '已受理。当前状态：已受理' }).waitFor();
   await action('指派', { 承办人: 'wang', 预计完成日期: '2026-12-31' });
-  await page.getByText('承办人：wang').waitFor();
+  await page.getByText('承办人：wang，预计 2026-12-31 完成', { exact: true }).waitFor();
   await action('变更状态', { 目标状态: 'IN_PROGRESS', '公开说明（群众可见）': '处理中' });
   await page.getByRole('status').filter({ hasText: '当前状态：处理中' }).waitFor();
   await action('回复群众', { '回复内容（群众可见）': '请更新到5.3.2版本后再试' });
