@@ -1,12 +1,14 @@
 package com.govfeedback.api;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import com.govfeedback.feedback.Status;
 import com.govfeedback.feedback.lifecycle.StateMachine;
+import com.govfeedback.sla.Colour;
 import com.govfeedback.triage.Triage;
 
 import io.quarkus.funqy.Funq;
@@ -31,7 +33,9 @@ public class ReferenceFunctions {
     @ApiDoc(summary = "Colours, departments and statuses with their Chinese names and allowed moves; stores nothing")
     public ReferenceLists lists() {
         var taxonomy = triage.taxonomy();
-        List<Named> colours = taxonomy.colours().stream().map(c -> new Named(c.code(), c.name())).toList();
+        // most urgent first, as the console lists them
+        List<Named> colours = taxonomy.colours().stream().sorted(Comparator.comparing(c -> Colour.valueOf(c.code())))
+                .map(c -> new Named(c.code(), c.name())).toList();
         List<Named> types = taxonomy.types().stream().map(t -> new Named(t.code(), t.name())).toList();
         List<Named> domains = taxonomy.domains().stream().map(d -> new Named(d.code(), d.name())).toList();
         List<Named> departments = taxonomy.domains().stream().map(d -> new Named(d.departmentCode(), d.departmentName())).distinct().toList();
