@@ -273,7 +273,7 @@ public final class FeedbackRepository {
         return item;
     }
 
-    static Feedback fromItem(Map<String, AttributeValue> item) {
+    public static Feedback fromItem(Map<String, AttributeValue> item) {
         String text = string(item, "text");
         return new Feedback(string(item, "id"), string(item, "trackingNo"), string(item, "citizen"),
                 Status.valueOf(string(item, "status")), Attributes.instant(item, "receivedAt"), text,
