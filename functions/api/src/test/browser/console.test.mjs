@@ -172,3 +172,23 @@ test('a supervisor sees the manual triage queue', async () => {
   await page.getByRole('status').filter({ hasText: '已复核分拣' }).waitFor();
   await page.locator('.chip-yellow').waitFor();
 });
+
+test('the leaders\' dashboard shows the aggregates the API answers, as charts and tables, with CSV export', async () => {
+  assert.match(stack.rebuildInsights(), /aggregate items written: [1-9]/);
+  const supervisor = stack.token('supervisor', 'zhao', DEPARTMENT);
+  const { body } = await stack.post('insights/dashboard', supervisor, {});
+  const received = (department) => body.counts.filter((c) => c.department === department)
+    .reduce((sum, c) => sum + Object.entries(c.counters).filter(([k]) => k.startsWith('n.')).reduce((a, [, v]) => a + v, 0), 0);
+  assert.equal(received(DEPARTMENT), 2, 'the two feedback the console worked for this department');
+
+  await page.getByRole('link', { name: '领导驾驶舱' }).click();
+  await page.getByRole('heading', { name: '领导驾驶舱' }).waitFor();
+  const row = page.locator('#departments-table tbody tr', { hasText: '市人力资源和社会保障局' });
+  await row.waitFor();
+  assert.equal(await row.locator('td').first().textContent(), String(received(DEPARTMENT)));
+  await page.locator('#backlog-table tbody tr', { hasText: '已受理' }).waitFor();
+  await page.locator('.chart canvas').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 CSV：部门排名/ }).click()]);
+  assert.match(download.suggestedFilename(), /^departments-.*\.csv$/);
+  await checkPage('dashboard');
+});

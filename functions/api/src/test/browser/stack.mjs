@@ -46,7 +46,7 @@ function stopProcess(child) {
   });
 }
 
-/** Starts dynalite and the API; answers { api, token(), stop() }. */
+/** Starts dynalite and the API; answers { base, token(), post(), rebuildInsights(), stop() }. */
 export async function startStack() {
   if (!existsSync(API_JAR)) throw new Error(`${API_JAR} is missing: run make local-api first`);
   const work = mkdtempSync(join(tmpdir(), 'console-test-'));
@@ -102,12 +102,23 @@ export async function startStack() {
     return { status: response.status, body: await response.json() };
   }
 
+  /**
+   * Rebuilds the dashboard's aggregates from the feedback items (the maintenance command, on the API jar's classpath):
+   * until the write path feeds them change by change, this is how the local figures come up to date.
+   */
+  function rebuildInsights() {
+    return execFileSync(join(javaHome, 'bin/java'), ['-Djava.util.logging.manager=org.jboss.logmanager.LogManager', '-cp', `${join(API_JAR, '../lib/boot')}/*:${join(API_JAR, '../lib/main')}/*`,
+      'com.govfeedback.insights.InsightRebuild'], {
+      env: { ...process.env, DYNAMODB_ENDPOINT: `http://127.0.0.1:${storePort}` }, encoding: 'utf8', timeout: 60_000,
+    });
+  }
+
   async function stop() {
     await stopProcess(api);
     await stopProcess(store);
     rmSync(work, { recursive: true, force: true });
   }
-  return { base, token, post, stop, log: () => logLines.join('') };
+  return { base, token, post, rebuildInsights, stop, log: () => logLines.join('') };
 }
 
 /** Debian's Chromium, headless, kept off the network beyond the local stack. */

@@ -2,6 +2,7 @@
 import { html, render, useState, useEffect, useRef } from './vendor/preact-htm.js';
 import { call, session, keepSession, Refusal } from './api.js';
 import { beijingTime, countdown, clockState, COLOUR_WORDS, isOverdue, refusalInWords } from './format.js';
+import { summarise, backlogChart, complianceChart, durationChart, satisfactionChart, departmentChart, toCsv } from './charts.js';
 
 const ROLE_WORDS = { staff: '工作人员', supervisor: '主管', admin: '管理员' };
 
@@ -430,9 +431,93 @@ function CasePage({ id, me }) {
   </article>`;
 }
 
+
+// ---- the leaders' dashboard ------------------------------------------------------------------------------------------
+
+/** One ECharts chart; the library is loaded the first time a chart is shown. */
+function Chart({ option, label }) {
+  const box = useRef(null);
+  useEffect(() => {
+    let chart;
+    let gone = false;
+    import('./vendor/echarts.js').then((echarts) => {
+      if (gone) return;
+      chart = echarts.init(box.current, null, { renderer: 'canvas' });
+      chart.setOption({ textStyle: { fontSize: 16 }, ...option });
+    });
+    const resize = () => chart?.resize();
+    addEventListener('resize', resize);
+    return () => { gone = true; removeEventListener('resize', resize); chart?.dispose(); };
+  }, [option]);
+  return html`<div class="chart" ref=${box} role="img" aria-label=${`${label}（数据见下表）`}></div>`;
+}
+
+function download(name, rows) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+  link.download = `${name}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function ChartPanel({ id, chart, range }) {
+  const [head, ...body] = chart.rows;
+  return html`<section class="panel" aria-labelledby=${`${id}-title`}>
+    <h2 id=${`${id}-title`}>${chart.title}</h2>
+    <${Chart} option=${chart.option} label=${chart.title} />
+    <table class="figures" id=${`${id}-table`}>
+      <caption>${chart.title}：数据</caption>
+      <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+      <tbody>${body.length ? body.map((row) => html`<tr>${row.map((v, i) => (i === 0 ? html`<th scope="row">${v}</th>` : html`<td>${v}</td>`))}</tr>`)
+        : html`<tr><td colspan=${head.length}>所选时段无数据</td></tr>`}</tbody>
+    </table>
+    <button type="button" onClick=${() => download(`${id}-${range}`, chart.rows)}>导出 CSV：${chart.title}</button>
+  </section>`;
+}
+
+function isoDay(date) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(date);
+}
+
+function Dashboard() {
+  const lists = useLists();
+  const heading = useFocusHeading('dashboard');
+  const [range, setRange] = useState({ from: isoDay(new Date(Date.now() - 29 * 86400000)), to: isoDay(new Date()) });
+  const [data, setData] = useState(null);
+  const [error, setError] = useState('');
+
+  async function load(event) {
+    event?.preventDefault();
+    setError('');
+    try {
+      setData(await call('insights/dashboard', range));
+    } catch (refusal) {
+      if (refusal.status === 401) return signOut();
+      setError(refusalInWords(refusal.status, refusal.problem));
+    }
+  }
+  useEffect(() => { load(); }, []);
+
+  const summary = data && lists ? summarise(data) : null;
+  const departmentNames = Object.fromEntries((lists?.departments ?? []).map((d) => [d.code, d.name]));
+  const charts = summary ? [['backlog', backlogChart(summary, lists.statusNames)], ['compliance', complianceChart(summary)],
+    ['duration', durationChart(summary)], ['satisfaction', satisfactionChart(summary)], ['departments', departmentChart(summary, departmentNames)]] : [];
+  return html`<section aria-labelledby="dashboard-title">
+    <h1 id="dashboard-title" tabindex="-1" ref=${heading}>领导驾驶舱</h1>
+    <form class="filters" aria-label="时段" onSubmit=${load}>
+      <${Field} id="range-from" label="开始日期"><input id="range-from" type="date" value=${range.from} onInput=${(e) => setRange({ ...range, from: e.target.value })} required /><//>
+      <${Field} id="range-to" label="结束日期"><input id="range-to" type="date" value=${range.to} onInput=${(e) => setRange({ ...range, to: e.target.value })} required /><//>
+      <button type="submit">查询</button>
+    </form>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    <p role="status" class="summary">${summary ? `${data.from} 至 ${data.to}，按提交日统计；评价按评价日统计。` : '正在加载…'}</p>
+    <div class="panels">${charts.map(([id, chart]) => html`<${ChartPanel} key=${id} id=${id} chart=${chart} range=${`${data.from}-${data.to}`} />`)}</div>
+  </section>`;
+}
+
 // ---- the frame -------------------------------------------------------------------------------------------------------
 
-const TITLES = { 'sign-in': '登录', queue: '工作队列', case: '反馈详情' };
+const TITLES = { 'sign-in': '登录', queue: '工作队列', case: '反馈详情', dashboard: '领导驾驶舱' };
 
 function App() {
   const [route, setRoute] = useState(parseRoute(location.hash));
@@ -445,7 +530,7 @@ function App() {
   const lists = useLists();
   let page = route.page;
   if (!me && page !== 'sign-in') page = 'sign-in';
-  if (me && (page === 'sign-in' || !TITLES[page])) page = 'queue';
+  if (me && (page === 'sign-in' || !TITLES[page] || (page === 'dashboard' && me.role === 'staff'))) page = 'queue';
   useEffect(() => { document.title = `${TITLES[page]} - 政务反馈工作台`; }, [page]);
 
   return html`
@@ -454,6 +539,7 @@ function App() {
       <p class="product">政务反馈工作台</p>
       ${me ? html`<nav aria-label="主导航">
         <a href="#/queue" aria-current=${page === 'queue' ? 'page' : undefined}>工作队列</a>
+        ${me.role !== 'staff' ? html`<a href="#/dashboard" aria-current=${page === 'dashboard' ? 'page' : undefined}>领导驾驶舱</a>` : null}
         <span class="me">${me.name}（${ROLE_WORDS[me.role]}${me.department ? ` · ${departmentName(lists, me.department)}` : ''}）</span>
         <button type="button" onClick=${signOut}>退出登录</button>
       </nav>` : null}
@@ -462,6 +548,7 @@ function App() {
       ${page === 'sign-in' ? html`<${SignIn} />` : null}
       ${page === 'queue' ? html`<${Queue} me=${me} />` : null}
       ${page === 'case' ? html`<${CasePage} id=${route.id} me=${me} />` : null}
+      ${page === 'dashboard' ? html`<${Dashboard} />` : null}
     </main>`;
 }
 
