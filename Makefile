@@ -7,7 +7,7 @@ KEYS := .local/keys
 CORE_CLASSES := src/target/classes
 CONSOLE_VENDOR := functions/api/src/main/resources/META-INF/resources/console/vendor
 
-.PHONY: help run test token bench node-tools console local-api keys train evaluate classify
+.PHONY: help run test token bench node-tools console local-api keys train evaluate classify insights-rebuild
 
 # package, package-native, synth, deploy, localstack-deploy (docs/deploy.md)
 include infra/infra.mk
@@ -18,8 +18,9 @@ help:
 	@echo "make run      start the store and the API on http://localhost:8080 (Ctrl-C stops)"
 	@echo "make test     run every test"
 	@echo "make token ROLE=citizen|staff|supervisor|admin SUB=<subject> [DEPT=<department code>]"
-	@echo "make bench    measure submissions per second against the local API and the store, and triage speed"
+	@echo "make bench    measure submissions per second against the local API and the store, triage speed, console first render"
 	@echo "make sweep [AT=<ISO-8601>] [DRY_RUN=1]   run the SLA sweep once against the local store"
+	@echo "make insights-rebuild   rebuild the dashboard's aggregates from the feedback in the local store"
 	@echo "make train    retrain the triage model from data/triage/corpus-*.jsonl"
 	@echo "make evaluate IN=labelled.jsonl    accuracy and macro-F1 of type, colour and domain"
 	@echo "make classify IN=a.jsonl OUT=b.jsonl"
@@ -60,9 +61,15 @@ test: node-tools
 
 bench: node-tools local-api keys
 	scripts/bench.sh
+	node scripts/console-bench.mjs
 	$(JAVA_ENV) $(MVNW) -q -pl src test-compile exec:exec -Dexec.executable=$$(scripts/find-jdk.sh)/bin/java -Dexec.classpathScope=test \
 	  -Dexec.args="-cp %classpath com.govfeedback.triage.bench.TriageBench"
 	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.SweepLoad
+
+## The dashboard's aggregates rebuilt from the feedback items (docs/insights.md); run while nothing writes feedback
+insights-rebuild:
+	DYNAMODB_ENDPOINT='$(or $(DYNAMODB_ENDPOINT),http://localhost:8000)' $(JAVA_ENV) $(MVNW) -q -pl src compile exec:java \
+	  -Dslf4j.internal.verbosity=ERROR -Dexec.mainClass=com.govfeedback.insights.InsightRebuild
 
 ## Triage model: reproducible training, evaluation on any labelled file, batch classification
 train:

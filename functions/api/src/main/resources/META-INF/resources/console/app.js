@@ -434,6 +434,14 @@ function CasePage({ id, me }) {
 
 // ---- the leaders' dashboard ------------------------------------------------------------------------------------------
 
+/** ECharts' default 12px labels are too small for the console's readers. */
+const LARGE_TYPE = {
+  textStyle: { fontSize: 16 },
+  legend: { textStyle: { fontSize: 16 } },
+  categoryAxis: { axisLabel: { fontSize: 16, color: '#111' } },
+  valueAxis: { axisLabel: { fontSize: 16, color: '#111' }, nameTextStyle: { fontSize: 16 } },
+};
+
 /** One ECharts chart; the library is loaded the first time a chart is shown. */
 function Chart({ option, label }) {
   const box = useRef(null);
@@ -442,8 +450,8 @@ function Chart({ option, label }) {
     let gone = false;
     import('./vendor/echarts.js').then((echarts) => {
       if (gone) return;
-      chart = echarts.init(box.current, null, { renderer: 'canvas' });
-      chart.setOption({ textStyle: { fontSize: 16 }, ...option });
+      chart = echarts.init(box.current, LARGE_TYPE, { renderer: 'canvas' });
+      chart.setOption(option);
     });
     const resize = () => chart?.resize();
     addEventListener('resize', resize);

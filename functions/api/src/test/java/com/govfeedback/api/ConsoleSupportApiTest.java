@@ -13,7 +13,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** What the console reads besides the case operations: the code lists, and the absence of the local sign-in outside `make run`. */
+/** What the console reads besides the case operations: the code lists, the dashboard's aggregates, and no local sign-in outside `make run`. */
 @QuarkusTest
 @QuarkusTestResource(LocalStoreResource.class)
 class ConsoleSupportApiTest {
@@ -29,6 +29,17 @@ class ConsoleSupportApiTest {
                 "REJECTED");
         assertThat(lists.getString("statuses.find { it.code == 'RESOLVED' }.name")).isEqualTo("已办结");
         assertThat(lists.getList("statuses.find { it.code == 'CLOSED' }.next")).isEmpty();
+    }
+
+    @Test
+    void theDashboardIsForSupervisorsAndAdminsAndReadsAtMostAQuarter() {
+        Api.post("/insights/dashboard", Tokens.staff("HRSS_BUREAU"), Map.of()).statusCode(403);
+        String supervisor = Tokens.supervisor("HRSS_BUREAU");
+        Api.post("/insights/dashboard", supervisor, Map.of("from", "2026-12-01", "to", "2026-12-31")).statusCode(200)
+                .body("from", equalTo("2026-12-01")).body("to", equalTo("2026-12-31"));
+        Api.post("/insights/dashboard", supervisor, Map.of("from", "2026-01-01", "to", "2026-12-31")).statusCode(422)
+                .body("errors[0].field", equalTo("from"));
+        Api.post("/insights/dashboard", supervisor, Map.of("to", "31.12.2026")).statusCode(422).body("errors[0].field", equalTo("to"));
     }
 
     @Test
