@@ -10,10 +10,10 @@ const stack = await startStack();
 let browser;
 try {
   for (let i = 0; i < SEEDED; i++) {
-    const { status } = await stack.post('feedback/submit', stack.token('citizen', `bench-${i}`), {
-      clientRequestId: `bench-${i}`, text: `社保卡页面第${i}次打开闪退`, channel: 'APP', context: { screenPath: '/social-security/card' },
+    const { status, body } = await stack.post('feedback/submit', stack.token('citizen', `bench-${i}`), {
+      clientRequestId: `console-bench-${i}`, text: `社保卡页面第${i}次打开闪退`, channel: 'APP', context: { screenPath: '/social-security/card', appVersion: '5.3.1', os: 'Android', regionCode: '440305' },
     });
-    if (status !== 200) throw new Error(`seeding answered ${status}`);
+    if (status !== 200) throw new Error(`seeding answered ${status}: ${JSON.stringify(body)}`);
   }
   browser = await startBrowser();
   const session = JSON.stringify({ token: stack.token('staff', 'bench', DEPARTMENT), role: 'staff', name: 'bench', department: DEPARTMENT });
