@@ -8,6 +8,8 @@ const DEPARTMENT = 'HRSS_BUREAU';
 let stack;
 let browser;
 let page;
+/** Console messages of content the page's Content-Security-Policy blocked, and uncaught script errors. */
+const pageProblems = [];
 
 async function submit(text) {
   const { status, body } = await stack.post('feedback/submit', stack.token('citizen', `citizen-${Math.random()}`), {
@@ -21,12 +23,15 @@ async function submit(text) {
 /** Every page must pass axe (no serious or critical WCAG 2.1 AA violation), be reachable by Tab, and fit at 200% zoom. */
 async function checkPage(name) {
   await screenshot(page, name);
+  assert.deepEqual(pageProblems, [], `${name}: blocked by the Content-Security-Policy, or a script error`);
   const violations = await axe(page, name);
   assert.deepEqual(blocking(violations), [], `${name}: axe found serious or critical WCAG 2.1 AA violations`);
   assert.deepEqual(await unreachableByKeyboard(page), [], `${name}: controls Tab never reaches`);
   const size = page.viewportSize();
   // 200% zoom halves the CSS pixels across the same screen: 1280 wide becomes 640
   await page.setViewportSize({ width: size.width / 2, height: size.height / 2 });
+  // let the page lay itself out again (charts resize on the next frames)
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   try {
     assert.equal(await overflowsHorizontally(page), false, `${name}: content runs off the right edge at 200% zoom`);
     await screenshot(page, `${name}-zoom-200`);
@@ -50,6 +55,8 @@ before(async () => {
   browser = await startBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page.setDefaultTimeout(15_000);
+  page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text()); });
+  page.on('pageerror', (error) => pageProblems.push(String(error)));
 });
 
 after(async () => {
@@ -59,7 +66,8 @@ after(async () => {
 });
 
 test('a staff member signs in with the keyboard alone', async () => {
-  await page.goto(`${stack.base}/console/`);
+  const response = await page.goto(`${stack.base}/console/`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self'; style-src 'self'/);
   await page.getByRole('heading', { name: '登录工作台' }).waitFor();
   await page.getByLabel('部门').selectOption(DEPARTMENT);
   await checkPage('sign-in');

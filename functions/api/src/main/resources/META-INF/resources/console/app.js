@@ -453,9 +453,10 @@ function Chart({ option, label }) {
       chart = echarts.init(box.current, LARGE_TYPE, { renderer: 'canvas' });
       chart.setOption(option);
     });
-    const resize = () => chart?.resize();
-    addEventListener('resize', resize);
-    return () => { gone = true; removeEventListener('resize', resize); chart?.dispose(); };
+    // follows its box, whether the window or the reader's zoom changed it
+    const sizes = new ResizeObserver(() => chart?.resize());
+    sizes.observe(box.current);
+    return () => { gone = true; sizes.disconnect(); chart?.dispose(); };
   }, [option]);
   return html`<div class="chart" ref=${box} role="img" aria-label=${`${label}（数据见下表）`}></div>`;
 }
