@@ -200,3 +200,16 @@ test('the leaders\' dashboard shows the aggregates the API answers, as charts an
   assert.match(download.suggestedFilename(), /^departments-.*\.csv$/);
   await checkPage('dashboard');
 });
+
+test('an admin, who belongs to no department, sees the first department\'s queue and can switch', async () => {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('radio', { name: '管理员' }).check();
+  assert.equal(await page.getByLabel('部门').count(), 0, 'an admin picks no department');
+  await page.getByLabel('姓名（登录名）').fill('admin1');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText(/^显示 \d+ 条/).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.getByLabel('部门').selectOption(DEPARTMENT);
+  await page.getByRole('heading', { name: '工作队列 · 市人力资源和社会保障局' }).waitFor();
+  await page.locator('article.card').first().waitFor();
+});

@@ -155,7 +155,11 @@ function Queue({ me }) {
     }
   }
 
-  useEffect(() => { load(); }, [review, filters.status, filters.colour, filters.department]);
+  // an admin belongs to no department: the first one is shown until another is picked
+  useEffect(() => {
+    if (!filters.department && lists?.departments.length) setFilters((f) => ({ ...f, department: lists.departments[0].code }));
+  }, [lists]);
+  useEffect(() => { if (review || filters.department) load(); }, [review, filters.status, filters.colour, filters.department]);
 
   const set = (name) => (event) => setFilters({ ...filters, [name]: event.target.type === 'checkbox' ? event.target.checked : event.target.value });
   const shown = page.items.filter((item) => (!filters.assignee || (item.progress?.assignee ?? '').includes(filters.assignee.trim()))
