@@ -6,8 +6,9 @@ JAVA_ENV := JAVA_HOME=$$(scripts/find-jdk.sh)
 KEYS := .local/keys
 TOOLS_CLASSES := tools/target/classes
 TOOLS_CP = $$(cat tools/target/classpath.txt):$(TOOLS_CLASSES)
+CONSOLE_VENDOR := functions/api/src/main/resources/META-INF/resources/console/vendor
 
-.PHONY: help run test token bench node-tools local-api keys train evaluate classify
+.PHONY: help run test token bench node-tools console local-api keys train evaluate classify insights-rebuild
 
 # package, package-native, synth, deploy, localstack-deploy (docs/deploy.md)
 include infra/infra.mk
@@ -18,8 +19,9 @@ help:
 	@echo "make run      start the store and the API on http://localhost:8080 (Ctrl-C stops)"
 	@echo "make test     run every test"
 	@echo "make token ROLE=citizen|staff|supervisor|admin SUB=<subject> [DEPT=<department code>]"
-	@echo "make bench    measure submissions per second against the local API and the store, and triage speed"
+	@echo "make bench    measure submissions per second against the local API and the store, triage speed, console first render"
 	@echo "make sweep [AT=<ISO-8601>] [DRY_RUN=1]   run the SLA sweep once against the local store"
+	@echo "make insights-rebuild   rebuild the dashboard's aggregates from the feedback in the local store"
 	@echo "make train    retrain the triage model from data/triage/corpus-*.jsonl"
 	@echo "make evaluate IN=labelled.jsonl    accuracy and macro-F1 of type, colour and domain"
 	@echo "make classify IN=a.jsonl OUT=b.jsonl"
@@ -31,8 +33,13 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 node-tools: node_modules/.installed
 
+## The console's front-end packages, copied from node_modules into the folder the API serves at /console/
+$(CONSOLE_VENDOR)/.copied: node_modules/.installed scripts/console-vendor.mjs
+	node scripts/console-vendor.mjs
+console: $(CONSOLE_VENDOR)/.copied
+
 ## The API as a plain HTTP server (the Lambda artifact is built separately by `make package`)
-local-api:
+local-api: console
 	$(JAVA_ENV) $(MVNW) -q -Dlocal -DskipTests package -pl functions/api -am
 
 ## The tools module's class path: the development token issuer lives there, never in a Lambda artifact
@@ -52,13 +59,21 @@ token: keys
 
 test: node-tools
 	$(JAVA_ENV) $(MVNW) test
+	$(MAKE) local-api
+	npm run test:browser
 
 bench: node-tools local-api keys
 	scripts/bench.sh
+	node scripts/console-bench.mjs
 	$(JAVA_ENV) $(MVNW) -q -pl src test-compile exec:exec -Dexec.executable=$$(scripts/find-jdk.sh)/bin/java -Dexec.classpathScope=test \
 	  -Dexec.args="-cp %classpath com.govfeedback.triage.bench.TriageBench"
 	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.SweepLoad
 	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.improvement.ImprovementBench
+
+## The dashboard's aggregates rebuilt from the feedback items (docs/insights.md); run while nothing writes feedback
+insights-rebuild:
+	DYNAMODB_ENDPOINT='$(or $(DYNAMODB_ENDPOINT),http://localhost:8000)' $(JAVA_ENV) $(MVNW) -q -pl src compile exec:java \
+	  -Dslf4j.internal.verbosity=ERROR -Dexec.mainClass=com.govfeedback.insights.InsightRebuild
 
 ## Triage model: reproducible training, evaluation on any labelled file, batch classification
 train:

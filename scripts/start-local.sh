@@ -62,6 +62,7 @@ fi
 cat <<MSG
 
   Feedback API   http://localhost:$API_PORT            (POST /feedback/submit, /feedback/get, /feedback/mine …)
+  Staff console  http://localhost:$API_PORT/console/   (sign in with a role, a department and a name)
   OpenAPI        http://localhost:$API_PORT/q/openapi
   Swagger UI     http://localhost:$API_PORT/q/swagger-ui
   Health         http://localhost:$API_PORT/q/health

@@ -15,23 +15,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.govfeedback.shared.Json;
+import com.govfeedback.storage.ItemChanges;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One DynamoDB stream batch as Lambda delivers it (JSON with {@code Records[].dynamodb.NewImage}), handed record by record
- * to {@link NotificationDelivery}. The answer is Lambda's partial batch response: the sequence numbers of the records
+ * One DynamoDB stream batch as Lambda delivers it (JSON with {@code Records[].dynamodb.OldImage/NewImage}), handed record
+ * by record to the other consumers of a change and to {@link NotificationDelivery}; a consumer that fails fails the record. The answer is Lambda's partial batch response: the sequence numbers of the records
  * whose outcome could not be recorded, so only those (and the ones after them) are retried. The images are read straight
- * into the SDK's {@link AttributeValue}, the type {@link NotificationAttributes} reads, without reflection.
+ * into the SDK's {@link AttributeValue} without reflection.
  */
 public final class StreamBatch {
     private static final Logger LOG = Logger.getLogger(StreamBatch.class);
 
     private final NotificationDelivery delivery;
+    private final ItemChanges alsoTold;
 
-    public StreamBatch(NotificationDelivery delivery) {
+    /** @param alsoTold the other consumers of each change (the dashboard's aggregates), told before delivery */
+    public StreamBatch(NotificationDelivery delivery, ItemChanges alsoTold) {
         this.delivery = delivery;
+        this.alsoTold = alsoTold;
     }
 
     /** The records' outcome: what was delivered in total, and which records failed. */
@@ -59,7 +63,9 @@ public final class StreamBatch {
                 continue;
             }
             try {
-                NotificationDelivery.Report report = delivery.deliverImage(image(change.get("NewImage")));
+                Map<String, AttributeValue> newImage = image(change.get("NewImage"));
+                alsoTold.changed(change.hasNonNull("OldImage") ? image(change.get("OldImage")) : null, newImage);
+                NotificationDelivery.Report report = delivery.deliverImage(newImage);
                 total = total.plus(report);
                 if (report.unrecorded() > 0) {
                     failed.add(sequence);

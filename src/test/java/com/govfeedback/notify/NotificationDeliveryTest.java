@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.govfeedback.feedback.store.FeedbackKeys;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.feedback.store.NotificationAttributes;
+import com.govfeedback.storage.ItemChanges;
 import com.govfeedback.testing.Dynalite;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -40,7 +41,7 @@ class NotificationDeliveryTest {
 
     @BeforeEach
     void wire() {
-        batch = new StreamBatch(delivery(dynamo));
+        batch = new StreamBatch(delivery(dynamo), ItemChanges.NONE);
     }
 
     private NotificationDelivery delivery(DynamoDbClient client) {
@@ -156,7 +157,7 @@ class NotificationDeliveryTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            StreamBatch.Result result = new StreamBatch(delivery(unreachable)).process(recorded.event);
+            StreamBatch.Result result = new StreamBatch(delivery(unreachable), ItemChanges.NONE).process(recorded.event);
 
             assertThat(result.failedSequenceNumbers()).containsExactly("4421584700000000017450439093");
             assertThat(result.toResponse().toString())

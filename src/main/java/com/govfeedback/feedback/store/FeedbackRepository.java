@@ -21,6 +21,7 @@ import com.govfeedback.feedback.Similarity;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.storage.Attributes;
+import com.govfeedback.storage.ItemChanges;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
 import com.govfeedback.triage.TriageResult;
@@ -41,35 +42,17 @@ public final class FeedbackRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final WriteListener afterWrite;
+    private final ItemChanges afterWrite;
 
     public FeedbackRepository(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, WriteListener.NONE);
+        this(dynamo, table, ItemChanges.NONE);
     }
 
     /** A repository that hands every feedback item it has written to {@code afterWrite} (the local in-process notifier). */
-    public FeedbackRepository(DynamoDbClient dynamo, String table, WriteListener afterWrite) {
+    public FeedbackRepository(DynamoDbClient dynamo, String table, ItemChanges afterWrite) {
         this.dynamo = dynamo;
         this.table = table;
         this.afterWrite = afterWrite;
-    }
-
-    /** Told of every feedback item after it was stored, with the images a table stream would carry (OLD_IMAGE, NEW_IMAGE). */
-    @FunctionalInterface
-    public interface WriteListener {
-        WriteListener NONE = (oldImage, newImage) -> {
-        };
-
-        /** @param oldImage the item before the write; null for a new item */
-        void written(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage);
-
-        /** This listener, then {@code next}. */
-        default WriteListener andThen(WriteListener next) {
-            return (oldImage, newImage) -> {
-                written(oldImage, newImage);
-                next.written(oldImage, newImage);
-            };
-        }
     }
 
     /** The first submission of a client request id: which feedback it became, and a digest of its body. */
@@ -111,7 +94,7 @@ public final class FeedbackRepository {
             // an earlier attempt of the same submission stored it: nothing to do
             return;
         }
-        afterWrite.written(null, item);
+        afterWrite.changed(null, item);
     }
 
     /**
@@ -131,7 +114,7 @@ public final class FeedbackRepository {
         } catch (ConditionalCheckFailedException stale) {
             throw new ConflictException("feedback " + changed.id() + " was changed by someone else; read it again and retry");
         }
-        afterWrite.written(before, item);
+        afterWrite.changed(before, item);
     }
 
     public Optional<Feedback> find(String id) {

@@ -17,7 +17,7 @@ import com.govfeedback.feedback.lifecycle.RequestRules;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackViews;
-import com.govfeedback.local.InProcessDelivery;
+import com.govfeedback.local.LocalStream;
 import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
 
@@ -36,7 +36,7 @@ public class LifecycleWiring {
         if (config.notifications().localSinkFile().isEmpty()) {
             return new FeedbackRepository(dynamo, config.tableName());
         }
-        return InProcessDelivery.repository(dynamo, config.tableName(), Path.of(config.notifications().localSinkFile().get()), clock);
+        return LocalStream.repository(dynamo, config.tableName(), Path.of(config.notifications().localSinkFile().get()), clock);
     }
 
     @Produces

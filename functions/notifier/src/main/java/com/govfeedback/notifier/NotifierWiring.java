@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import com.govfeedback.feedback.store.FeedbackOutbox;
+import com.govfeedback.insights.InsightRecorder;
+import com.govfeedback.insights.InsightStore;
 import com.govfeedback.notify.Channel;
 import com.govfeedback.notify.DeliveryMarkers;
 import com.govfeedback.notify.DeliveryPolicy;
@@ -35,8 +37,10 @@ public class NotifierWiring {
     StreamBatch streamBatch(DynamoDbClient dynamo, NotifierConfig config, Clock clock) {
         NotifierConfig.Notifications n = config.notifications();
         DeliveryPolicy policy = new DeliveryPolicy(n.maxAttempts(), n.triesPerInvocation(), n.firstBackoff(), n.retryAfter());
-        return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, config.tableName()), new FeedbackOutbox(dynamo, config.tableName()), channel(config, clock),
-                Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL));
+        String table = config.tableName();
+        // the stream's consumers: the dashboard's aggregates, then notification delivery
+        return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, table), new FeedbackOutbox(dynamo, table), channel(config, clock),
+                Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL), new InsightRecorder(new InsightStore(dynamo, table)));
     }
 
     private static Channel channel(NotifierConfig config, Clock clock) {

@@ -1,0 +1,570 @@
+// The staff console: sign-in, the work queue and the case page, as one page routed by the address's #fragment.
+import { html, render, useState, useEffect, useRef } from './vendor/preact-htm.js';
+import { call, session, keepSession, Refusal } from './api.js';
+import { beijingTime, countdown, clockState, COLOUR_WORDS, isOverdue, refusalInWords } from './format.js';
+import { summarise, backlogChart, complianceChart, durationChart, satisfactionChart, departmentChart, toCsv } from './charts.js';
+
+const ROLE_WORDS = { staff: '工作人员', supervisor: '主管', admin: '管理员' };
+
+// ---- shared state and hooks ------------------------------------------------------------------------------------------
+
+let listsPromise;
+/** The code lists (colours, types, domains, departments, statuses), read once per page load. */
+function loadLists() {
+  listsPromise ??= call('reference/lists').then((lists) => {
+    const byCode = (entries) => Object.fromEntries(entries.map((e) => [e.code, e]));
+    return {
+      ...lists,
+      colour: byCode(lists.colours), type: byCode(lists.types), domain: byCode(lists.domains),
+      department: byCode(lists.departments), status: byCode(lists.statuses),
+      statusNames: Object.fromEntries(lists.statuses.map((s) => [s.code, s.name])),
+    };
+  });
+  return listsPromise;
+}
+
+function useLists() {
+  const [lists, setLists] = useState(null);
+  useEffect(() => { loadLists().then(setLists, () => setLists(null)); }, []);
+  return lists;
+}
+
+/** The current time, re-read every second so countdowns run. */
+function useNow() {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function parseRoute(hash) {
+  const [, page = '', id] = (hash || '').replace(/^#/, '').split('/');
+  return { page, id: id && decodeURIComponent(id) };
+}
+
+function go(path) {
+  location.hash = path;
+}
+
+function signOut() {
+  keepSession(null);
+  go('/sign-in');
+}
+
+/** Moves keyboard and screen-reader focus to the page's heading when the page changes. */
+function useFocusHeading(key) {
+  const heading = useRef(null);
+  useEffect(() => { heading.current?.focus(); }, [key]);
+  return heading;
+}
+
+function departmentName(lists, code) {
+  return (code && lists?.department[code]?.name) || code || '—';
+}
+
+// ---- small pieces ----------------------------------------------------------------------------------------------------
+
+function ColourChip({ colour, lists }) {
+  if (!colour) return null;
+  return html`<span class=${`chip chip-${colour.toLowerCase()}`}>${COLOUR_WORDS[colour] ?? colour}${lists?.colour[colour] ? ` · ${lists.colour[colour].name}` : ''}</span>`;
+}
+
+function Countdown({ dueAt, now }) {
+  const left = countdown(dueAt, now);
+  return html`<span class=${`countdown countdown-${left.level}`}>${left.text}</span>`;
+}
+
+function Field({ id, label, children, hint }) {
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : null}
+    ${children}
+  </div>`;
+}
+
+// ---- sign-in ---------------------------------------------------------------------------------------------------------
+
+function SignIn() {
+  const lists = useLists();
+  const [role, setRole] = useState('staff');
+  const [error, setError] = useState('');
+  const heading = useFocusHeading('sign-in');
+
+  async function submit(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const body = { role, name: form.get('name')?.trim(), department: role === 'admin' ? undefined : form.get('department') };
+    try {
+      keepSession(null);
+      keepSession(await call('dev/sign-in', body));
+      go('/queue');
+    } catch (refusal) {
+      setError(refusal instanceof Refusal && refusal.status === 404
+        ? '本机未开启开发登录。请通过统一身份认证登录。'
+        : refusalInWords(refusal.status, refusal.problem));
+    }
+  }
+
+  return html`<section class="sign-in" aria-labelledby="sign-in-title">
+    <h1 id="sign-in-title" tabindex="-1" ref=${heading}>登录工作台</h1>
+    <p>本地运行时由本机签发开发令牌；正式环境通过统一身份认证登录。</p>
+    <form onSubmit=${submit}>
+      <fieldset>
+        <legend>角色</legend>
+        ${Object.entries(ROLE_WORDS).map(([code, word]) => html`<label class="choice">
+          <input type="radio" name="role" value=${code} checked=${role === code} onChange=${() => setRole(code)} /> ${word}
+        </label>`)}
+      </fieldset>
+      ${role !== 'admin' ? html`<${Field} id="sign-in-department" label="部门">
+        <select id="sign-in-department" name="department" required>
+          ${(lists?.departments ?? []).map((d) => html`<option value=${d.code}>${d.name}</option>`)}
+        </select>
+      <//>` : null}
+      <${Field} id="sign-in-name" label="姓名（登录名）" hint="字母、数字或汉字，最多32个字">
+        <input id="sign-in-name" name="name" required maxlength="32" autocomplete="username" aria-describedby="sign-in-name-hint" />
+      <//>
+      <button type="submit" class="primary">登录</button>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    </form>
+  </section>`;
+}
+
+// ---- the work queue --------------------------------------------------------------------------------------------------
+
+function Queue({ me }) {
+  const lists = useLists();
+  const now = useNow();
+  const mayReview = me.role !== 'staff';
+  const [review, setReview] = useState(false);
+  const [filters, setFilters] = useState({ status: '', colour: '', department: me.department ?? '', assignee: '', overdue: false });
+  const [page, setPage] = useState({ items: [], nextCursor: null, loading: true, error: '' });
+  const heading = useFocusHeading('queue');
+
+  async function load(cursor) {
+    const request = { review: review || undefined, status: filters.status || undefined, colour: filters.colour || undefined, limit: 50, cursor };
+    if (!review && me.role !== 'staff') request.department = filters.department || undefined;
+    setPage((p) => ({ ...p, loading: true, error: '' }));
+    try {
+      const answer = await call('queue/list', request);
+      setPage((p) => ({ items: cursor ? [...p.items, ...answer.items] : answer.items, nextCursor: answer.nextCursor, loading: false, error: '' }));
+    } catch (refusal) {
+      if (refusal.status === 401) return signOut();
+      setPage({ items: [], nextCursor: null, loading: false, error: refusalInWords(refusal.status, refusal.problem, lists?.statusNames) });
+    }
+  }
+
+  // an admin belongs to no department: the first one is shown until another is picked
+  useEffect(() => {
+    if (!filters.department && lists?.departments.length) setFilters((f) => ({ ...f, department: lists.departments[0].code }));
+  }, [lists]);
+  useEffect(() => { if (review || filters.department) load(); }, [review, filters.status, filters.colour, filters.department]);
+
+  const set = (name) => (event) => setFilters({ ...filters, [name]: event.target.type === 'checkbox' ? event.target.checked : event.target.value });
+  const shown = page.items.filter((item) => (!filters.assignee || (item.progress?.assignee ?? '').includes(filters.assignee.trim()))
+    && (!filters.overdue || isOverdue(item, now)));
+  const title = review ? '人工分拣队列' : `工作队列 · ${departmentName(lists, review ? null : filters.department)}`;
+
+  return html`<section aria-labelledby="queue-title">
+    <h1 id="queue-title" tabindex="-1" ref=${heading}>${title}</h1>
+    ${mayReview ? html`<div class="tabs" role="group" aria-label="选择队列">
+      <button type="button" aria-pressed=${!review} onClick=${() => setReview(false)}>部门队列</button>
+      <button type="button" aria-pressed=${review} onClick=${() => setReview(true)}>人工分拣队列</button>
+    </div>` : null}
+    <form class="filters" aria-label="筛选" onSubmit=${(e) => { e.preventDefault(); load(); }}>
+      ${mayReview && !review ? html`<${Field} id="filter-department" label="部门">
+        <select id="filter-department" value=${filters.department} onChange=${set('department')}>
+          ${(lists?.departments ?? []).map((d) => html`<option value=${d.code}>${d.name}</option>`)}
+        </select><//>` : null}
+      <${Field} id="filter-status" label="状态">
+        <select id="filter-status" value=${filters.status} onChange=${set('status')}>
+          <option value="">全部状态</option>
+          ${(lists?.statuses ?? []).filter((s) => s.code !== 'CLOSED' && s.code !== 'MERGED').map((s) => html`<option value=${s.code}>${s.name}</option>`)}
+        </select><//>
+      <${Field} id="filter-colour" label="颜色">
+        <select id="filter-colour" value=${filters.colour} onChange=${set('colour')}>
+          <option value="">全部颜色</option>
+          ${(lists?.colours ?? []).map((c) => html`<option value=${c.code}>${COLOUR_WORDS[c.code]} · ${c.name}</option>`)}
+        </select><//>
+      <${Field} id="filter-assignee" label="承办人">
+        <input id="filter-assignee" value=${filters.assignee} onInput=${set('assignee')} autocomplete="off" /><//>
+      <label class="choice"><input type="checkbox" checked=${filters.overdue} onChange=${set('overdue')} /> 只看已超时</label>
+      <button type="submit">刷新</button>
+    </form>
+    <p role="status" class="summary">${page.loading ? '正在加载…' : `显示 ${shown.length} 条，按最近时限排序`}</p>
+    ${page.error ? html`<p class="error" role="alert">${page.error}</p>` : null}
+    <ul class="queue">
+      ${shown.map((item) => html`<li key=${item.id}>
+        <article class=${isOverdue(item, now) ? 'card overdue' : 'card'} aria-labelledby=${`case-${item.id}`}>
+          <h2 id=${`case-${item.id}`}><a href=${`#/case/${encodeURIComponent(item.id)}`}>${item.trackingNo}</a></h2>
+          <p class="line"><${ColourChip} colour=${item.sla?.colour} lists=${lists} /> <span class="status">${item.statusName}</span>
+            ${item.similar && item.similar.members > 1 ? html`<span class="metoo">${item.similar.members} 人反映</span>` : null}</p>
+          <p class="excerpt">${(item.text ?? '').slice(0, 80)}</p>
+          <p class="line">最近时限：${beijingTime(item.sla?.nearestDueAt)} <${Countdown} dueAt=${item.sla?.nearestDueAt} now=${now} /></p>
+          <p class="line">承办人：${item.progress?.assignee ?? '未指派'}</p>
+        </article>
+      </li>`)}
+    </ul>
+    ${page.nextCursor ? html`<button type="button" onClick=${() => load(page.nextCursor)}>加载更多</button>` : null}
+  </section>`;
+}
+
+// ---- the case page ---------------------------------------------------------------------------------------------------
+
+const ACTION_WORDS = {
+  acknowledge: '受理', assign: '指派', transition: '变更状态', reply: '回复群众', transfer: '转办', merge: '合并', review: '复核分拣',
+};
+const OPERATION = {
+  acknowledge: 'feedback/acknowledge', assign: 'feedback/assign', transition: 'feedback/transition', reply: 'feedback/reply',
+  transfer: 'feedback/transfer', merge: 'feedback/merge', review: 'triage/review',
+};
+
+function percent(value) {
+  return value == null ? '—' : `${Math.round(value * 100)}%`;
+}
+
+function CaseFacts({ feedback, lists }) {
+  const c = feedback.context ?? {};
+  const t = feedback.triage ?? {};
+  return html`
+    <section aria-labelledby="text-title">
+      <h2 id="text-title">反馈内容（已脱敏）</h2>
+      <blockquote class="text">${feedback.text}</blockquote>
+    </section>
+    <section aria-labelledby="context-title">
+      <h2 id="context-title">提交情况</h2>
+      <dl class="facts">
+        <dt>提交时间</dt><dd>${beijingTime(feedback.receivedAt)}</dd>
+        <dt>渠道</dt><dd>${feedback.channel ?? '—'}</dd>
+        <dt>页面</dt><dd>${c.screenPath ?? '—'}</dd>
+        <dt>设备与系统</dt><dd>${[c.deviceModel, c.os, c.osVersion].filter(Boolean).join(' ') || '—'}</dd>
+        <dt>APP版本</dt><dd>${c.appVersion ?? '—'}</dd>
+        <dt>地区</dt><dd>${c.regionCode ?? '—'}</dd>
+      </dl>
+    </section>
+    <section aria-labelledby="triage-title">
+      <h2 id="triage-title">智能分拣</h2>
+      <dl class="facts">
+        <dt>类型</dt><dd>${lists?.type[t.type]?.name ?? t.type ?? '—'}（置信度 ${percent(t.typeConfidence)}）</dd>
+        <dt>业务领域</dt><dd>${lists?.domain[t.domain]?.name ?? t.domain ?? '—'}（置信度 ${percent(t.domainConfidence)}）</dd>
+        <dt>主办部门</dt><dd>${departmentName(lists, t.department)}</dd>
+        <dt>协办部门</dt><dd>${(t.copiedDepartments ?? []).map((d) => departmentName(lists, d)).join('、') || '无'}</dd>
+        <dt>情感倾向</dt><dd>${({ negative: '负面', neutral: '中性', positive: '正面' })[t.sentiment] ?? t.sentiment ?? '—'}</dd>
+        <dt>分拣依据</dt><dd>${(t.evidence ?? []).join('、') || '—'}</dd>
+        <dt>人工复核</dt><dd>${t.needsReview ? '需要人工复核' : '不需要'}</dd>
+      </dl>
+    </section>`;
+}
+
+function Clocks({ sla, now }) {
+  if (!sla) return null;
+  const rows = [['受理时限', sla.acknowledge], ['办结时限', sla.resolve], ['申诉答复时限', sla.appeal]].filter(([, clock]) => clock);
+  return html`<section aria-labelledby="sla-title">
+    <h2 id="sla-title">办理时限</h2>
+    <table class="clocks">
+      <thead><tr><th scope="col">时钟</th><th scope="col">截止时间</th><th scope="col">状态</th><th scope="col">倒计时</th></tr></thead>
+      <tbody>${rows.map(([name, clock]) => html`<tr>
+        <th scope="row">${name}</th><td>${beijingTime(clock.dueAt)}</td><td>${clockState(clock)}</td>
+        <td>${clock.status === 'OPEN' || clock.status === 'OVERDUE' ? html`<${Countdown} dueAt=${clock.dueAt} now=${now} />` : clock.status === 'PAUSED' ? '暂停中' : '—'}</td>
+      </tr>`)}</tbody>
+    </table>
+    <p>督办级别：${sla.escalationLevel > 0 ? `${sla.escalationLevel} 级（${sla.escalationName ?? sla.escalationCode}）` : '未督办'}</p>
+  </section>`;
+}
+
+function History({ feedback }) {
+  const p = feedback.progress ?? {};
+  return html`<section aria-labelledby="similar-title">
+      <h2 id="similar-title">同类反馈</h2>
+      <p>共 <strong>${feedback.similar?.members ?? 1}</strong> 人反映此问题（含本条）${feedback.similar ? `，归并组 ${feedback.similar.clusterId}` : ''}；
+        合并进来的反馈 ${p.meTooCount ?? 0} 条，关注者 ${p.followerCount ?? 0} 人。</p>
+      <p>承办人：${p.assignee ?? '未指派'}${p.expectedBy ? `，预计 ${p.expectedBy} 完成` : ''}${p.mergedInto ? `；已合并到 ${p.mergedInto}` : ''}</p>
+    </section>
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">办理记录</h2>
+      ${(p.history ?? []).length ? null : html`<p>尚无办理记录。</p>`}
+      <ol class="history">${(p.history ?? []).map((step) => html`<li>
+        <p><strong>${beijingTime(step.at)}</strong> ${step.fromName} → ${step.toName}${step.by ? `（${step.by}）` : ''}</p>
+        ${step.publicNote ? html`<p>公开说明：${step.publicNote}</p>` : null}
+        ${step.internalNote ? html`<p class="internal">内部备注：${step.internalNote}</p>` : null}
+      </li>`)}</ol>
+    </section>`;
+}
+
+/** One action's form; fields are named as the API's request fields. */
+function ActionForm({ action, onAct, children }) {
+  return html`<form class="action" aria-labelledby=${`act-${action}-title`} onSubmit=${(event) => { event.preventDefault(); onAct(action, event.target); }}>
+    <h3 id=${`act-${action}-title`}>${ACTION_WORDS[action]}</h3>
+    ${children}
+    <button type="submit" class="primary">${ACTION_WORDS[action]}</button>
+  </form>`;
+}
+
+function Actions({ feedback, lists, me, onAct }) {
+  const next = lists?.status[feedback.status]?.next ?? [];
+  const [to, setTo] = useState('');
+  const departments = lists?.departments ?? [];
+  const text = (action, name, label, options = {}) => html`<${Field} id=${`act-${action}-${name}`} label=${label}>
+    ${options.long
+      ? html`<textarea id=${`act-${action}-${name}`} name=${name} rows="2" required=${options.required} maxlength="2000"></textarea>`
+      : html`<input id=${`act-${action}-${name}`} name=${name} required=${options.required} type=${options.type ?? 'text'} value=${options.value} />`}
+  <//>`;
+  const select = (action, name, label, entries, options = {}) => html`<${Field} id=${`act-${action}-${name}`} label=${label}>
+    <select id=${`act-${action}-${name}`} name=${name} required=${options.required} onChange=${options.onChange}>
+      ${options.blank ? html`<option value="">${options.blank}</option>` : null}
+      ${entries.map((e) => html`<option value=${e.code}>${e.name}</option>`)}
+    </select><//>`;
+
+  return html`<section aria-labelledby="actions-title" class="actions">
+    <h2 id="actions-title">办理操作</h2>
+    <div class="action-grid">
+      <${ActionForm} action="acknowledge" onAct=${onAct}>${text('acknowledge', 'publicNote', '公开说明（群众可见）', { long: true })}<//>
+      <${ActionForm} action="assign" onAct=${onAct}>
+        ${text('assign', 'owner', '承办人', { required: true, value: me.name })}
+        ${text('assign', 'expectedBy', '预计完成日期', { type: 'date' })}
+        ${text('assign', 'publicNote', '公开说明（群众可见）', { long: true })}
+      <//>
+      <${ActionForm} action="transition" onAct=${onAct}>
+        ${select('transition', 'to', '目标状态', next.map((code) => ({ code, name: lists?.statusNames[code] ?? code })),
+          { required: true, blank: next.length ? '请选择' : '已结束，不能变更', onChange: (e) => setTo(e.target.value) })}
+        ${to === 'DEFERRED' ? text('transition', 'targetQuarter', '计划季度（如 2027Q1）', { required: true }) : null}
+        ${text('transition', 'publicNote', '公开说明（群众可见）', { long: true })}
+        ${text('transition', 'internalNote', '内部备注（仅工作人员可见）', { long: true })}
+      <//>
+      <${ActionForm} action="reply" onAct=${onAct}>
+        ${text('reply', 'message', '回复内容（群众可见）', { long: true, required: true })}
+        ${text('reply', 'internalNote', '内部备注', { long: true })}
+      <//>
+      <${ActionForm} action="transfer" onAct=${onAct}>
+        ${select('transfer', 'department', '转至部门', departments, { required: true, blank: '请选择' })}
+        ${text('transfer', 'reason', '转办原因', { long: true, required: true })}
+      <//>
+      <${ActionForm} action="merge" onAct=${onAct}>
+        ${text('merge', 'into', '合并到（原反馈编号）', { required: true })}
+        ${text('merge', 'publicNote', '公开说明（群众可见）', { long: true })}
+      <//>
+      ${me.role !== 'staff' ? html`<${ActionForm} action="review" onAct=${onAct}>
+        ${select('review', 'colour', '颜色', (lists?.colours ?? []).map((c) => ({ code: c.code, name: `${COLOUR_WORDS[c.code]} · ${c.name}` })), { blank: '保持不变' })}
+        ${select('review', 'department', '主办部门', departments, { blank: '保持不变' })}
+        ${text('review', 'note', '复核说明', { long: true })}
+      <//>` : null}
+    </div>
+  </section>`;
+}
+
+function CasePage({ id, me }) {
+  const lists = useLists();
+  const now = useNow();
+  const [feedback, setFeedback] = useState(null);
+  const [notice, setNotice] = useState({ kind: '', text: '' });
+  const [stale, setStale] = useState(null);
+  const heading = useFocusHeading(feedback ? `case-${id}` : null);
+
+  async function reload() {
+    try {
+      setFeedback(await call('feedback/get', { id }));
+      setStale(null);
+      setNotice({ kind: 'ok', text: '已重新加载最新内容。' });
+      heading.current?.focus();
+    } catch (refusal) {
+      if (refusal.status === 401) return signOut();
+      setNotice({ kind: 'error', text: refusalInWords(refusal.status, refusal.problem) });
+    }
+  }
+
+  useEffect(() => {
+    setFeedback(null);
+    call('feedback/get', { id }).then(setFeedback, (refusal) => {
+      if (refusal.status === 401) return signOut();
+      setNotice({ kind: 'error', text: refusalInWords(refusal.status, refusal.problem) });
+    });
+  }, [id]);
+
+  async function act(action, form) {
+    const body = { id, version: feedback.version };
+    for (const [name, value] of new FormData(form)) if (String(value).trim()) body[name] = String(value).trim();
+    setNotice({ kind: '', text: '' });
+    try {
+      const changed = await call(OPERATION[action], body);
+      form.reset();
+      if (action === 'merge') {
+        setNotice({ kind: 'ok', text: `已合并到 ${body.into}。` });
+      } else {
+        setNotice({ kind: 'ok', text: `已${ACTION_WORDS[action]}。当前状态：${changed.statusName}。` });
+      }
+      setFeedback(changed);
+    } catch (refusal) {
+      if (refusal.status === 401) return signOut();
+      if (refusal.status === 409) {
+        // a stale version is never retried or overwritten: the staff member reloads and decides again
+        const current = await call('feedback/get', { id }).catch(() => null);
+        if (current && current.version !== body.version) {
+          setStale({ seen: body.version, now: current.version });
+          return;
+        }
+      }
+      setNotice({ kind: 'error', text: `${ACTION_WORDS[action]}未成功：${refusalInWords(refusal.status, refusal.problem, lists?.statusNames)}` });
+    }
+  }
+
+  if (!feedback) {
+    return html`<section><h1 tabindex="-1">反馈详情</h1>
+      ${notice.text ? html`<p class="error" role="alert">${notice.text}</p>` : html`<p role="status">正在加载…</p>`}
+      <p><a href="#/queue">返回工作队列</a></p></section>`;
+  }
+  return html`<article class="case" aria-labelledby="case-title">
+    <p><a href="#/queue">← 返回工作队列</a></p>
+    <h1 id="case-title" tabindex="-1" ref=${heading}>反馈 ${feedback.trackingNo}</h1>
+    <p class="line"><${ColourChip} colour=${feedback.sla?.colour} lists=${lists} /> <span class="status">${feedback.statusName}</span>
+      <span>编号 ${feedback.id}</span> <span>第 ${feedback.version} 版</span></p>
+    ${stale ? html`<div class="stale" role="alert">
+      <p>此反馈已被他人更新（您看到的是第 ${stale.seen} 版，现在是第 ${stale.now} 版）。为避免覆盖他人的修改，您的操作没有提交。</p>
+      <p>请重新加载，核对最新内容后再操作。</p>
+      <button type="button" class="primary" onClick=${reload}>重新加载</button>
+    </div>` : null}
+    <div class=${`notice ${notice.kind}`} role=${notice.kind === 'error' ? 'alert' : 'status'}>${notice.text}</div>
+    <div class="case-columns">
+      <div>
+        <${CaseFacts} feedback=${feedback} lists=${lists} />
+        <${Clocks} sla=${feedback.sla} now=${now} />
+        <${History} feedback=${feedback} />
+      </div>
+      <${Actions} key=${feedback.version} feedback=${feedback} lists=${lists} me=${me} onAct=${act} />
+    </div>
+  </article>`;
+}
+
+
+// ---- the leaders' dashboard ------------------------------------------------------------------------------------------
+
+/** ECharts' default 12px labels are too small for the console's readers. */
+const LARGE_TYPE = {
+  textStyle: { fontSize: 16 },
+  legend: { textStyle: { fontSize: 16 } },
+  categoryAxis: { axisLabel: { fontSize: 16, color: '#111' } },
+  valueAxis: { axisLabel: { fontSize: 16, color: '#111' }, nameTextStyle: { fontSize: 16 } },
+};
+
+/** One ECharts chart; the library is loaded the first time a chart is shown. */
+function Chart({ option, label }) {
+  const box = useRef(null);
+  useEffect(() => {
+    let chart;
+    let gone = false;
+    import('./vendor/echarts.js').then((echarts) => {
+      if (gone) return;
+      chart = echarts.init(box.current, LARGE_TYPE, { renderer: 'canvas' });
+      chart.setOption(option);
+    });
+    // follows its box, whether the window or the reader's zoom changed it
+    const sizes = new ResizeObserver(() => chart?.resize());
+    sizes.observe(box.current);
+    return () => { gone = true; sizes.disconnect(); chart?.dispose(); };
+  }, [option]);
+  return html`<div class="chart" ref=${box} role="img" aria-label=${`${label}（数据见下表）`}></div>`;
+}
+
+function download(name, rows) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+  link.download = `${name}.csv`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function ChartPanel({ id, chart, range }) {
+  const [head, ...body] = chart.rows;
+  return html`<section class="panel" aria-labelledby=${`${id}-title`}>
+    <h2 id=${`${id}-title`}>${chart.title}</h2>
+    <${Chart} option=${chart.option} label=${chart.title} />
+    <table class="figures" id=${`${id}-table`}>
+      <caption>${chart.title}：数据</caption>
+      <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+      <tbody>${body.length ? body.map((row) => html`<tr>${row.map((v, i) => (i === 0 ? html`<th scope="row">${v}</th>` : html`<td>${v}</td>`))}</tr>`)
+        : html`<tr><td colspan=${head.length}>所选时段无数据</td></tr>`}</tbody>
+    </table>
+    <button type="button" onClick=${() => download(`${id}-${range}`, chart.rows)}>导出 CSV：${chart.title}</button>
+  </section>`;
+}
+
+function isoDay(date) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(date);
+}
+
+function Dashboard() {
+  const lists = useLists();
+  const heading = useFocusHeading('dashboard');
+  const [range, setRange] = useState({ from: isoDay(new Date(Date.now() - 29 * 86400000)), to: isoDay(new Date()) });
+  const [data, setData] = useState(null);
+  const [error, setError] = useState('');
+
+  async function load(event) {
+    event?.preventDefault();
+    setError('');
+    try {
+      setData(await call('insights/dashboard', range));
+    } catch (refusal) {
+      if (refusal.status === 401) return signOut();
+      setError(refusalInWords(refusal.status, refusal.problem));
+    }
+  }
+  useEffect(() => { load(); }, []);
+
+  const summary = data && lists ? summarise(data) : null;
+  const departmentNames = Object.fromEntries((lists?.departments ?? []).map((d) => [d.code, d.name]));
+  const charts = summary ? [['backlog', backlogChart(summary, lists.statusNames)], ['compliance', complianceChart(summary)],
+    ['duration', durationChart(summary)], ['satisfaction', satisfactionChart(summary)], ['departments', departmentChart(summary, departmentNames)]] : [];
+  return html`<section aria-labelledby="dashboard-title">
+    <h1 id="dashboard-title" tabindex="-1" ref=${heading}>领导驾驶舱</h1>
+    <form class="filters" aria-label="时段" onSubmit=${load}>
+      <${Field} id="range-from" label="开始日期"><input id="range-from" type="date" value=${range.from} onInput=${(e) => setRange({ ...range, from: e.target.value })} required /><//>
+      <${Field} id="range-to" label="结束日期"><input id="range-to" type="date" value=${range.to} onInput=${(e) => setRange({ ...range, to: e.target.value })} required /><//>
+      <button type="submit">查询</button>
+    </form>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    <p role="status" class="summary">${summary ? `${data.from} 至 ${data.to}，按提交日统计；评价按评价日统计。` : '正在加载…'}</p>
+    <div class="panels">${charts.map(([id, chart]) => html`<${ChartPanel} key=${id} id=${id} chart=${chart} range=${`${data.from}-${data.to}`} />`)}</div>
+  </section>`;
+}
+
+// ---- the frame -------------------------------------------------------------------------------------------------------
+
+const TITLES = { 'sign-in': '登录', queue: '工作队列', case: '反馈详情', dashboard: '领导驾驶舱' };
+
+function App() {
+  const [route, setRoute] = useState(parseRoute(location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  const me = session();
+  const lists = useLists();
+  let page = route.page;
+  if (!me && page !== 'sign-in') page = 'sign-in';
+  if (me && (page === 'sign-in' || !TITLES[page] || (page === 'dashboard' && me.role === 'staff'))) page = 'queue';
+  useEffect(() => { document.title = `${TITLES[page]} - 政务反馈工作台`; }, [page]);
+
+  return html`
+    <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>跳到主要内容</a>
+    <header class="banner">
+      <p class="product">政务反馈工作台</p>
+      ${me ? html`<nav aria-label="主导航">
+        <a href="#/queue" aria-current=${page === 'queue' ? 'page' : undefined}>工作队列</a>
+        ${me.role !== 'staff' ? html`<a href="#/dashboard" aria-current=${page === 'dashboard' ? 'page' : undefined}>领导驾驶舱</a>` : null}
+        <span class="me">${me.name}（${ROLE_WORDS[me.role]}${me.department ? ` · ${departmentName(lists, me.department)}` : ''}）</span>
+        <button type="button" onClick=${signOut}>退出登录</button>
+      </nav>` : null}
+    </header>
+    <main id="main" tabindex="-1">
+      ${page === 'sign-in' ? html`<${SignIn} />` : null}
+      ${page === 'queue' ? html`<${Queue} me=${me} />` : null}
+      ${page === 'case' ? html`<${CasePage} id=${route.id} me=${me} />` : null}
+      ${page === 'dashboard' ? html`<${Dashboard} />` : null}
+    </main>`;
+}
+
+const root = document.getElementById('app');
+root.textContent = '';
+render(html`<${App} />`, root);

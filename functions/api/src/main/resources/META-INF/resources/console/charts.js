@@ -1,0 +1,139 @@
+// The leaders' dashboard as plain data: the aggregates the API answers (insights/dashboard) summed into figures, and
+// one function per chart that turns them into an ECharts option and the table of numbers behind it (shown under the
+// chart for screen readers, and exported as CSV). No DOM and no ECharts here, so node's test runner checks them.
+
+export const COLOURS = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
+const COLOUR_NAMES = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色', BLUE: '蓝色' };
+const COLOUR_FILLS = { RED: '#a50e0e', ORANGE: '#e65100', YELLOW: '#c9a800', BLUE: '#0d47a1' };
+/** The satisfaction target the city set: 90% of ratings 4 or 5. */
+export const SATISFACTION_TARGET = 0.9;
+const FINISHED = new Set(['CLOSED', 'MERGED', 'RESOLVED', 'REJECTED']);
+
+function parse(counter) {
+  return counter.split('.');
+}
+
+/** Sums the API's cells into the figures every chart reads. */
+export function summarise(dashboard) {
+  const backlog = {}; // status -> colour -> count (not yet finished)
+  const received = {}; // colour -> count
+  const clocks = {}; // "ack"|"res" -> colour -> {n, ms, late}
+  const departments = {}; // department -> {received, open, resolved, late}
+  for (const cell of dashboard.counts) {
+    const dept = (departments[cell.department] ??= { received: 0, open: 0, resolvedClocks: 0, late: 0 });
+    for (const [counter, value] of Object.entries(cell.counters)) {
+      const [kind, colour, last] = parse(counter);
+      if (kind === 'n') {
+        received[colour] = (received[colour] ?? 0) + value;
+        dept.received += value;
+        if (!FINISHED.has(last)) {
+          (backlog[last] ??= {})[colour] = (backlog[last][colour] ?? 0) + value;
+          dept.open += value;
+        }
+      } else {
+        const clock = ((clocks[kind] ??= {})[colour] ??= { n: 0, ms: 0, late: 0 });
+        clock[last] += value;
+        if (kind === 'res' && last === 'n') dept.resolvedClocks += value;
+        if (kind === 'res' && last === 'late') dept.late += value;
+      }
+    }
+  }
+  const days = {}; // day -> {rated, satisfied, scores[1..5]}
+  for (const cell of dashboard.ratings) {
+    const day = (days[cell.day] ??= { rated: 0, satisfied: 0, scores: [0, 0, 0, 0, 0] });
+    for (const [counter, value] of Object.entries(cell.counters)) {
+      const score = Number(parse(counter)[1]);
+      day.scores[score - 1] += value;
+      day.rated += value;
+      if (score >= 4) day.satisfied += value;
+    }
+  }
+  return { backlog, received, clocks, departments, days };
+}
+
+const ratio = (part, whole) => (whole > 0 ? part / whole : null);
+const percent = (value) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
+const hours = (ms, n) => (n > 0 ? Number((ms / n / 3600000).toFixed(1)) : null);
+
+/** Open cases by status, stacked by colour. */
+export function backlogChart(summary, statusNames) {
+  const statuses = Object.keys(summary.backlog);
+  const rows = [['状态', ...COLOURS.map((c) => COLOUR_NAMES[c]), '合计'],
+    ...statuses.map((s) => {
+      const counts = COLOURS.map((c) => summary.backlog[s][c] ?? 0);
+      return [statusNames[s] ?? s, ...counts, counts.reduce((a, b) => a + b, 0)];
+    })];
+  return {
+    title: '在办积压（按状态、颜色）', rows,
+    option: {
+      tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: rows.slice(1).map((r) => r[0]) }, yAxis: { type: 'value' },
+      series: COLOURS.map((c, i) => ({ name: COLOUR_NAMES[c], type: 'bar', stack: 'backlog', color: COLOUR_FILLS[c], data: rows.slice(1).map((r) => r[i + 1]) })),
+    },
+  };
+}
+
+/** Share of stopped clocks that met their deadline, per colour, for acknowledging and for resolving. */
+export function complianceChart(summary) {
+  const onTime = (kind, c) => {
+    const clock = summary.clocks[kind]?.[c];
+    return clock ? ratio(clock.n - clock.late, clock.n) : null;
+  };
+  const rows = [['颜色', '受理按时率', '办结按时率'], ...COLOURS.map((c) => [COLOUR_NAMES[c], percent(onTime('ack', c)), percent(onTime('res', c))])];
+  const series = (name, kind) => ({ name, type: 'bar', data: COLOURS.map((c) => (onTime(kind, c) === null ? null : Number((onTime(kind, c) * 100).toFixed(1)))) });
+  return {
+    title: '按时率（按颜色）', rows,
+    option: { tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: COLOURS.map((c) => COLOUR_NAMES[c]) },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }, series: [series('受理按时率', 'ack'), series('办结按时率', 'res')] },
+  };
+}
+
+/** Mean hours to acknowledge and to resolve, per colour. */
+export function durationChart(summary) {
+  const mean = (kind, c) => {
+    const clock = summary.clocks[kind]?.[c];
+    return clock ? hours(clock.ms, clock.n) : null;
+  };
+  const rows = [['颜色', '平均受理用时（小时）', '平均办结用时（小时）'], ...COLOURS.map((c) => [COLOUR_NAMES[c], mean('ack', c) ?? '—', mean('res', c) ?? '—'])];
+  return {
+    title: '平均用时（按颜色）', rows,
+    option: { tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: COLOURS.map((c) => COLOUR_NAMES[c]) }, yAxis: { type: 'value', name: '小时' },
+      series: [{ name: '受理', type: 'bar', data: COLOURS.map((c) => mean('ack', c)) }, { name: '办结', type: 'bar', data: COLOURS.map((c) => mean('res', c)) }] },
+  };
+}
+
+/** Satisfaction (ratings 4–5 of all ratings) per day against the 90% target. */
+export function satisfactionChart(summary) {
+  const days = Object.keys(summary.days).sort();
+  const rows = [['日期', '评价数', '满意数', '满意率'], ...days.map((d) => {
+    const day = summary.days[d];
+    return [d, day.rated, day.satisfied, percent(ratio(day.satisfied, day.rated))];
+  })];
+  return {
+    title: '好差评满意率（目标 90%）', rows,
+    option: { tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: days }, yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [{ name: '满意率', type: 'line', data: days.map((d) => Number((ratio(summary.days[d].satisfied, summary.days[d].rated) * 100).toFixed(1))),
+        markLine: { symbol: 'none', data: [{ yAxis: SATISFACTION_TARGET * 100, name: '目标' }], lineStyle: { color: '#a50e0e', type: 'dashed' } } }] },
+  };
+}
+
+/** Departments ranked by resolve on-time rate, then by fewest open cases. */
+export function departmentChart(summary, departmentNames) {
+  const ranked = Object.entries(summary.departments).map(([code, d]) => ({ code, ...d, onTime: ratio(d.resolvedClocks - d.late, d.resolvedClocks) }))
+    .sort((a, b) => (b.onTime ?? -1) - (a.onTime ?? -1) || a.open - b.open);
+  const rows = [['部门', '受理总数', '在办', '办结按时率'], ...ranked.map((d) => [departmentNames[d.code] ?? d.code, d.received, d.open, percent(d.onTime)])];
+  return {
+    title: '部门排名（办结按时率）', rows,
+    option: { tooltip: { trigger: 'axis' }, grid: { containLabel: true }, xAxis: { type: 'value', max: 100 },
+      yAxis: { type: 'category', inverse: true, data: rows.slice(1).map((r) => r[0]) },
+      series: [{ name: '办结按时率', type: 'bar', data: ranked.map((d) => (d.onTime === null ? null : Number((d.onTime * 100).toFixed(1)))) }] },
+  };
+}
+
+/** A table as CSV (RFC 4180 quoting), with a byte-order mark so spreadsheet programs read the Chinese correctly. */
+export function toCsv(rows) {
+  const cell = (value) => {
+    const text = String(value ?? '');
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}

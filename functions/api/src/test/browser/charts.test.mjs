@@ -1,0 +1,49 @@
+// The dashboard's figures and chart options from plain aggregate data, without a browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { summarise, backlogChart, complianceChart, durationChart, satisfactionChart, departmentChart, toCsv, SATISFACTION_TARGET }
+  from '../../main/resources/META-INF/resources/console/charts.js';
+
+const DASHBOARD = {
+  from: '2026-12-01', to: '2026-12-02',
+  counts: [
+    { day: '2026-12-01', department: 'HRSS_BUREAU', counters: { 'n.RED.IN_PROGRESS': 2, 'n.RED.RESOLVED': 3, 'n.ORANGE.SUBMITTED': 0,
+      'ack.RED.n': 5, 'ack.RED.ms': 5 * 1800000, 'ack.RED.late': 1, 'res.RED.n': 3, 'res.RED.ms': 3 * 7200000, 'res.RED.late': 0 } },
+    { day: '2026-12-02', department: 'HOUSING_FUND_CENTER', counters: { 'n.ORANGE.SUBMITTED': 4, 'n.RED.IN_PROGRESS': 1, 'res.ORANGE.n': 2,
+      'res.ORANGE.ms': 2 * 36000000, 'res.ORANGE.late': 1 } },
+  ],
+  ratings: [
+    { day: '2026-12-02', department: 'HRSS_BUREAU', counters: { 'score.5': 8, 'score.4': 1, 'score.1': 1 } },
+    { day: '2026-12-01', department: 'HRSS_BUREAU', counters: { 'score.2': 1 } },
+  ],
+};
+const summary = summarise(DASHBOARD);
+const STATUS_NAMES = { IN_PROGRESS: '处理中', SUBMITTED: '待审核' };
+
+test('the backlog counts unfinished cases by status and colour across days and departments', () => {
+  const chart = backlogChart(summary, STATUS_NAMES);
+  assert.deepEqual(chart.rows, [['状态', '红色', '橙色', '黄色', '蓝色', '合计'], ['处理中', 3, 0, 0, 0, 3], ['待审核', 0, 4, 0, 0, 4]]);
+  assert.deepEqual(chart.option.series[0].data, [3, 0]);
+  assert.equal(chart.option.series[0].stack, 'backlog');
+});
+
+test('on-time rates and mean times come from the stopped clocks', () => {
+  assert.deepEqual(complianceChart(summary).rows[1], ['红色', '80.0%', '100.0%']);
+  assert.deepEqual(complianceChart(summary).rows[2], ['橙色', '—', '50.0%']);
+  assert.deepEqual(durationChart(summary).rows.slice(1, 3), [['红色', 0.5, 2], ['橙色', '—', 10]]);
+});
+
+test('satisfaction is ratings 4 and 5 over all ratings, per day, against the 90% target', () => {
+  const chart = satisfactionChart(summary);
+  assert.deepEqual(chart.rows.slice(1), [['2026-12-01', 1, 0, '0.0%'], ['2026-12-02', 10, 9, '90.0%']]);
+  assert.equal(chart.option.series[0].markLine.data[0].yAxis, SATISFACTION_TARGET * 100);
+});
+
+test('departments are ranked by resolve on-time rate', () => {
+  const chart = departmentChart(summary, { HRSS_BUREAU: '市人社局' });
+  assert.deepEqual(chart.rows.slice(1), [['市人社局', 5, 2, '100.0%'], ['HOUSING_FUND_CENTER', 5, 5, '50.0%']]);
+});
+
+test('CSV quotes what needs quoting and starts with a byte-order mark', () => {
+  assert.equal(toCsv([['部门', '说明'], ['市人社局', '含,逗号与"引号"']]), '\uFEFF部门,说明\r\n市人社局,"含,逗号与""引号"""\r\n');
+});

@@ -1,0 +1,40 @@
+package com.govfeedback.insights;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.CaseFile;
+import com.govfeedback.sla.ClockKind;
+import com.govfeedback.sla.SlaState;
+
+/**
+ * What the leaders' figures need from one image of a feedback item, and nothing else.
+ *
+ * @param receivedDay    the Beijing date of submission: the day its counts and times are filed under
+ * @param acknowledged   the acknowledge clock once stopped (null while running)
+ * @param resolved       the resolve clock once stopped (null while running or without a deadline)
+ * @param ratedDay       the Beijing date of the citizen's rating, null when unrated; {@code score} 1–5
+ */
+public record FeedbackFacts(String id, long version, LocalDate receivedDay, String department, String colour, String status,
+        StoppedClock acknowledged, StoppedClock resolved, LocalDate ratedDay, int score) {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** A stopped clock: how long it ran and whether the sweep recorded its breach (late). */
+    public record StoppedClock(Duration took, boolean late) {
+    }
+
+    public static FeedbackFacts of(Feedback f) {
+        CaseFile.Rating rating = f.caseFile().rating();
+        return new FeedbackFacts(f.id(), f.version(), f.receivedAt().atZone(BEIJING).toLocalDate(), f.triage().department(),
+                f.sla().colour().name(), f.status().name(), stopped(f.sla(), ClockKind.ACKNOWLEDGE), stopped(f.sla(), ClockKind.RESOLVE),
+                rating == null ? null : rating.at().atZone(BEIJING).toLocalDate(), rating == null ? 0 : rating.score());
+    }
+
+    private static StoppedClock stopped(SlaState sla, ClockKind kind) {
+        return sla.clock(kind).filter(c -> c.stoppedAt() != null && c.window() != null)
+                .map(c -> new StoppedClock(Duration.between(c.startedAt(), c.stoppedAt()), c.breachRecorded())).orElse(null);
+    }
+}

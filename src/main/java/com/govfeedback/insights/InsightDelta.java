@@ -1,0 +1,73 @@
+package com.govfeedback.insights;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.govfeedback.insights.InsightCell.Kind;
+
+/**
+ * How one change of a feedback moves the aggregates: what its new image contributes minus what its old image
+ * contributed, per aggregate item and counter. Pure: the same two images always give the same delta, so applying each
+ * change's delta once keeps every aggregate equal to the sum over the current images.
+ *
+ * @param feedbackId the feedback that changed
+ * @param version    the version of its new image; the store applies a delta only above the version it last applied
+ * @param changes    per item, counter name → amount (never zero); per item, {@code leaving} is true when the old image
+ *                   contributed to it (the store then expects to have seen this feedback there before)
+ */
+public record InsightDelta(String feedbackId, long version, Map<InsightCell, Map<String, Long>> changes, Map<InsightCell, Boolean> leaving) {
+
+    /** The delta of a change; {@code before} is null for a new feedback (feedback items are never deleted). */
+    public static InsightDelta between(FeedbackFacts before, FeedbackFacts after) {
+        Map<InsightCell, Map<String, Long>> oldPart = contribution(before);
+        Map<InsightCell, Map<String, Long>> sum = new LinkedHashMap<>();
+        contribution(after).forEach((cell, counters) -> counters.forEach((name, amount) -> add(sum, cell, name, amount)));
+        oldPart.forEach((cell, counters) -> counters.forEach((name, amount) -> add(sum, cell, name, -amount)));
+        sum.values().removeIf(Map::isEmpty);
+        Map<InsightCell, Boolean> leaving = new HashMap<>();
+        sum.keySet().forEach(cell -> leaving.put(cell, oldPart.containsKey(cell)));
+        return new InsightDelta(after.id(), after.version(), sum, leaving);
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    /** What one image adds to the aggregates: one count in its day's item, its clock times, its rating in its rating day's item. */
+    static Map<InsightCell, Map<String, Long>> contribution(FeedbackFacts f) {
+        Map<InsightCell, Map<String, Long>> parts = new LinkedHashMap<>();
+        if (f == null || f.department() == null) {
+            return parts;
+        }
+        InsightCell counts = new InsightCell(Kind.COUNTS, f.receivedDay(), f.department());
+        add(parts, counts, InsightCell.counter("n", f.colour(), f.status()), 1);
+        clock(parts, counts, "ack", f.colour(), f.acknowledged());
+        clock(parts, counts, "res", f.colour(), f.resolved());
+        if (f.ratedDay() != null) {
+            add(parts, new InsightCell(Kind.RATINGS, f.ratedDay(), f.department()), InsightCell.counter("score", Integer.toString(f.score())), 1);
+        }
+        return parts;
+    }
+
+    private static void clock(Map<InsightCell, Map<String, Long>> parts, InsightCell cell, String name, String colour,
+            FeedbackFacts.StoppedClock clock) {
+        if (clock == null) {
+            return;
+        }
+        add(parts, cell, InsightCell.counter(name, colour, "n"), 1);
+        add(parts, cell, InsightCell.counter(name, colour, "ms"), clock.took().toMillis());
+        add(parts, cell, InsightCell.counter(name, colour, "late"), clock.late() ? 1 : 0);
+    }
+
+    private static void add(Map<InsightCell, Map<String, Long>> parts, InsightCell cell, String counter, long amount) {
+        Map<String, Long> counters = parts.computeIfAbsent(cell, c -> new TreeMap<>());
+        long total = counters.getOrDefault(counter, 0L) + amount;
+        if (total == 0) {
+            counters.remove(counter);
+        } else {
+            counters.put(counter, total);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.govfeedback.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.govfeedback.feedback.store.FeedbackItems;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.Status;
+import com.govfeedback.feedback.sweep.SweepFixtures;
+import com.govfeedback.insights.InsightCell.Kind;
+import com.govfeedback.insights.InsightStore.InsightItem;
+import com.govfeedback.storage.LocalTableBootstrap;
+import com.govfeedback.testing.Dynalite;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The aggregate store against dynalite: each change counted exactly once however often it is delivered. */
+class InsightStoreTest {
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 2);
+    private final DynamoDbClient dynamo = Dynalite.shared().client();
+    private String table;
+    private InsightStore store;
+
+    @BeforeEach
+    void freshTable() {
+        table = Dynalite.tableName() + "-insights-" + TABLES.incrementAndGet();
+        LocalTableBootstrap.createIfMissing(dynamo, table);
+        store = new InsightStore(dynamo, table);
+    }
+
+    private static FeedbackFacts facts(String id, long version, String department, String status) {
+        return new FeedbackFacts(id, version, DAY, department, "ORANGE", status, null, null, null, 0);
+    }
+
+    private Map<String, Long> counters(String department) {
+        return store.read(Kind.COUNTS, DAY, DAY).stream().filter(i -> i.cell().department().equals(department)).findFirst()
+                .map(InsightItem::counters).orElse(Map.of());
+    }
+
+    @Test
+    void aRepeatedDeliveryChangesNothing() {
+        InsightDelta created = InsightDelta.between(null, facts("F1", 1, "HRSS_BUREAU", "SUBMITTED"));
+        assertThat(store.apply(created)).isEqualTo(1);
+        assertThat(store.apply(created)).isZero();
+        InsightDelta accepted = InsightDelta.between(facts("F1", 1, "HRSS_BUREAU", "SUBMITTED"), facts("F1", 2, "HRSS_BUREAU", "ACCEPTED"));
+        assertThat(store.apply(accepted)).isEqualTo(1);
+        assertThat(store.apply(accepted)).isZero();
+        assertThat(store.apply(created)).as("an older change delivered late").isZero();
+        assertThat(counters("HRSS_BUREAU")).containsExactly(Map.entry("n.ORANGE.ACCEPTED", 1L), Map.entry("n.ORANGE.SUBMITTED", 0L));
+    }
+
+    @Test
+    void aTransferInterruptedBetweenItsTwoItemsIsCompletedByItsRepeat() {
+        store.apply(InsightDelta.between(null, facts("F1", 1, "HRSS_BUREAU", "ACCEPTED")));
+        InsightDelta transfer = InsightDelta.between(facts("F1", 1, "HRSS_BUREAU", "ACCEPTED"), facts("F1", 2, "HOUSING_FUND_CENTER", "ACCEPTED"));
+        InsightCell from = new InsightCell(Kind.COUNTS, DAY, "HRSS_BUREAU");
+        // only the first item was written before the failure
+        store.apply(new InsightDelta("F1", 2, Map.of(from, transfer.changes().get(from)), Map.of(from, true)));
+        assertThat(store.apply(transfer)).isEqualTo(1);
+        assertThat(counters("HRSS_BUREAU")).containsEntry("n.ORANGE.ACCEPTED", 0L);
+        assertThat(counters("HOUSING_FUND_CENTER")).containsEntry("n.ORANGE.ACCEPTED", 1L);
+    }
+
+    @Test
+    void manyFeedbackAddUpAndADashboardReadsOneItemPerDayAndDepartment() {
+        for (int i = 0; i < 30; i++) {
+            String department = i % 3 == 0 ? "HOUSING_FUND_CENTER" : "HRSS_BUREAU";
+            store.apply(InsightDelta.between(null, facts("F" + i, 1, department, "SUBMITTED")));
+        }
+        List<InsightItem> items = store.read(Kind.COUNTS, DAY.minusDays(1), DAY.plusDays(1));
+        assertThat(items).hasSize(2);
+        assertThat(counters("HRSS_BUREAU")).containsExactly(Map.entry("n.ORANGE.SUBMITTED", 20L));
+        assertThat(counters("HOUSING_FUND_CENTER")).containsExactly(Map.entry("n.ORANGE.SUBMITTED", 10L));
+    }
+
+    @Test
+    void aRebuildCountsTheCurrentImagesRemovesWhatNothingFeedsAndIgnoresDeliveriesItCounted() {
+        FeedbackRepository repository = new FeedbackRepository(dynamo, table);
+        Feedback first = SweepFixtures.open("ORANGE", "MALFUNCTION", SweepFixtures.at("2026-12-02T10:00:00"), "01KB0000000000000000000001");
+        Feedback second = SweepFixtures.open("RED", "OUTAGE", SweepFixtures.at("2026-12-02T11:00:00"), "01KB0000000000000000000002");
+        repository.insert(first);
+        repository.insert(second);
+        Feedback accepted = first.withStatus(Status.ACCEPTED).nextVersion();
+        repository.replace(accepted);
+        // an aggregate left over from rules no longer in force
+        store.apply(InsightDelta.between(null, facts("OLD", 1, "HRSS_BUREAU", "SUBMITTED")));
+
+        InsightRebuild.Report report = new InsightRebuild(dynamo, table).run();
+
+        assertThat(report.feedbackRead()).isEqualTo(2);
+        assertThat(report.itemsDeleted()).isEqualTo(1);
+        assertThat(counters(SweepFixtures.DEPARTMENT)).containsOnly(Map.entry("n.ORANGE.ACCEPTED", 1L), Map.entry("n.RED.SUBMITTED", 1L));
+        assertThat(counters("HRSS_BUREAU")).isEmpty();
+        // the change the rebuild already counted arrives afterwards: it is ignored
+        assertThat(store.apply(InsightDelta.between(FeedbackFacts.of(first), FeedbackFacts.of(accepted)))).isZero();
+        assertThat(counters(SweepFixtures.DEPARTMENT)).containsOnly(Map.entry("n.ORANGE.ACCEPTED", 1L), Map.entry("n.RED.SUBMITTED", 1L));
+    }
+
+    @Test
+    void everyWriteOfAFeedbackKeepsTheAggregatesCurrentAndARepeatedChangeCountsOnce() {
+        InsightRecorder recorder = new InsightRecorder(store);
+        FeedbackRepository repository = new FeedbackRepository(dynamo, table, recorder);
+        Feedback first = SweepFixtures.open("ORANGE", "MALFUNCTION", SweepFixtures.at("2026-12-02T10:00:00"), "01KB0000000000000000000003");
+        repository.insert(first);
+        assertThat(counters(SweepFixtures.DEPARTMENT)).containsOnly(Map.entry("n.ORANGE.SUBMITTED", 1L));
+
+        Feedback accepted = first.withStatus(Status.ACCEPTED).nextVersion();
+        repository.replace(accepted);
+        assertThat(counters(SweepFixtures.DEPARTMENT)).containsOnly(Map.entry("n.ORANGE.SUBMITTED", 0L), Map.entry("n.ORANGE.ACCEPTED", 1L));
+
+        // the stream delivers the same change again: nothing moves
+        recorder.changed(FeedbackItems.toItem(first), FeedbackItems.toItem(accepted));
+        assertThat(counters(SweepFixtures.DEPARTMENT)).containsOnly(Map.entry("n.ORANGE.SUBMITTED", 0L), Map.entry("n.ORANGE.ACCEPTED", 1L));
+    }
+}
