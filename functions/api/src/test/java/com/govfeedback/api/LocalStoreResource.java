@@ -27,7 +27,9 @@ public class LocalStoreResource implements QuarkusTestResourceLifecycleManager {
                     "feedback.table-name", Dynalite.tableName(),
                     "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toUri().toString(),
                     // requests reach the function through the Lambda extension's mock event server, as API Gateway events
-                    "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()));
+                    "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()),
+                    // a free HTTP port too: other modules' or checkouts' test runs may hold the default 8081
+                    "quarkus.http.test-port", "0");
         } catch (Exception e) {
             throw new IllegalStateException("could not prepare the test store and keys", e);
         }

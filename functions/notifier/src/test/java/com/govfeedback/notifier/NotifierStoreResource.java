@@ -20,7 +20,9 @@ public class NotifierStoreResource implements QuarkusTestResourceLifecycleManage
                     "quarkus.dynamodb.endpoint-override", Dynalite.shared().endpoint().toString(),
                     "feedback.table-name", Dynalite.tableName(),
                     "feedback.notifications.local-sink-file", notifications.toString(),
-                    "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()));
+                    "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()),
+                    // a free HTTP port too: other modules' or checkouts' test runs may hold the default 8081
+                    "quarkus.http.test-port", "0");
         } catch (Exception e) {
             throw new IllegalStateException("could not prepare the test store", e);
         }

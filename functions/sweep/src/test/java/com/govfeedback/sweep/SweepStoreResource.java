@@ -23,7 +23,9 @@ public class SweepStoreResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.dynamodb.endpoint-override", Dynalite.shared().endpoint().toString(),
                 "feedback.table-name", TABLE,
-                "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()));
+                "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()),
+                // a free HTTP port too: other modules' or checkouts' test runs may hold the default 8081
+                "quarkus.http.test-port", "0");
     }
 
     @Override
