@@ -71,7 +71,7 @@ public final class Ledger {
     public LedgerEntry award(String causeId, String citizen, String ruleId) {
         PointRules.Rule rule = rules.rule(ruleId);
         LedgerEntry entry = open(new LedgerEntry(checkCause(causeId), citizen, LedgerEntry.AWARD, rule.id(), rule.points(), null,
-                LedgerEntry.NEW, null, null, clock.instant()));
+                LedgerEntry.NEW, null, null, clock.instant(), false));
         return drive(entry);
     }
 
@@ -154,6 +154,9 @@ public final class Ledger {
     }
 
     private LedgerEntry drive(LedgerEntry entry) {
+        if (entry.settled()) {
+            return entry;
+        }
         if (LedgerEntry.NEW.equals(entry.state())) {
             GuardedMoves.Outcome outcome = moves.move(ParticipationKeys.account(entry.citizen()), entry.key(), LedgerEntry.NEW, LedgerEntry.POSTED,
                     changes.award(rules.rule(entry.rule()), entry.createdAt()));
@@ -166,7 +169,7 @@ public final class Ledger {
             settlePayment(entry);
         }
         settled(entry);
-        return entry;
+        return entry(entry.citizen(), entry.causeId());
     }
 
     private void settlePayment(LedgerEntry entry) {

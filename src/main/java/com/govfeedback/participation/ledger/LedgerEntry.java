@@ -23,10 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param rewardId the reward a redemption is for
  * @param state    where the entry is: an award NEW → POSTED or CAPPED; a redemption see {@code rewards.Redemptions}
  * @param voucher  what fulfilment issued for a redemption
- * @param note     why a redemption was voided
+ * @param note     why an award was capped or a redemption refused or voided
+ * @param settled  reached its end and was notified, audited and put on the boards
  */
 public record LedgerEntry(String causeId, String citizen, String kind, String rule, long points, String rewardId, String state, String voucher,
-        String note, Instant createdAt) {
+        String note, Instant createdAt, boolean settled) {
     public static final String AWARD = "AWARD";
     public static final String REDEMPTION = "REDEMPTION";
     public static final String NEW = "NEW";
@@ -65,7 +66,7 @@ public record LedgerEntry(String causeId, String citizen, String kind, String ru
         return new LedgerEntry(Attributes.string(item, "causeId"), Attributes.string(item, "citizen"), Attributes.string(item, "kind"),
                 Attributes.string(item, "rule"), Attributes.number(item, "points"), Attributes.string(item, "rewardId"),
                 Attributes.string(item, GuardedMoves.STATE), Attributes.string(item, "voucher"), Attributes.string(item, "note"),
-                Attributes.instant(item, "createdAt"));
+                Attributes.instant(item, "createdAt"), !item.containsKey(TableSchema.BY_QUEUE.partitionKey()));
     }
 
     /** Same cause, same meaning: a repeat of this request rather than another request reusing its cause id. */

@@ -52,12 +52,12 @@ public final class ParticipationKeys {
         return Attributes.sortable(at) + "#" + id;
     }
 
-    public static Key reward(String rewardId) {
-        return new Key("REWARD#" + rewardId, "REWARD");
-    }
+    /** The reward catalogue: one partition, one item per reward (its stock is a guarded item). */
+    public static final String CATALOGUE = "PARTICIPATION#CATALOGUE";
+    public static final String REWARD_PREFIX = "REWARD#";
 
-    public static String catalogue() {
-        return "PARTICIPATION#CATALOGUE";
+    public static Key reward(String rewardId) {
+        return new Key(CATALOGUE, REWARD_PREFIX + rewardId);
     }
 
     public static Key programme() {
