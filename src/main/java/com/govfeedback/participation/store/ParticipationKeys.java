@@ -72,12 +72,16 @@ public final class ParticipationKeys {
         return new Key("BETA#" + taskId, "RESULT#" + subject);
     }
 
-    public static String tasks() {
-        return "PARTICIPATION#BETA_TASKS";
-    }
+    /** {@code ByQueue} partition of beta tasks, by deadline. */
+    public static final String TASKS = "PARTICIPATION#BETA_TASKS";
 
     public static Key board(String city, String period, int shard) {
         return new Key("BOARD#" + city + "#" + period, "SHARD#" + shard);
+    }
+
+    /** A year's adopted 金点子, one item per improvement. */
+    public static Key idea(int year, String improvementId) {
+        return new Key(ideas(year), "IDEA#" + improvementId);
     }
 
     public static String ideas(int year) {
