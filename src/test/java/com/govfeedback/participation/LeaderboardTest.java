@@ -43,8 +43,7 @@ class LeaderboardTest {
         p.ledger.award("idea:OPT1", citizen, "GOLDEN_IDEA_ADOPTED");
         assertThat(p.board.top("4403", BoardPeriods.ALL_TIME).rows()).extracting(Leaderboard.Row::name).containsExactly("欧***");
 
-        p.profiles.save(citizen, "欧阳娜娜", "440305", true);
-        p.board.remove(citizen, "4403", List.of(BoardPeriods.ALL_TIME));
+        p.board.saveProfile(citizen, "欧阳娜娜", "440305", true, List.of(BoardPeriods.ALL_TIME));
         p.ledger.award("idea:OPT2", citizen, "GOLDEN_IDEA_ADOPTED");
         assertThat(p.board.top("4403", BoardPeriods.ALL_TIME).rows()).isEmpty();
     }

@@ -62,7 +62,20 @@ public final class Leaderboard {
         totals.forEach((period, points) -> raise(ParticipationKeys.board(profile.city(), period, shard(subject)), subject, profile.maskedName(), points));
     }
 
-    /** Takes a citizen off the given periods' boards of a city (after an opt-out). */
+    /**
+     * Saves what the boards show of a citizen; opting out, or moving to another city, takes them off their former city's
+     * {@code currentPeriods} boards at once (older periods' boards are history and keep the masked name).
+     */
+    public Profiles.Profile saveProfile(String subject, String name, String regionCode, boolean optOut, List<String> currentPeriods) {
+        Profiles.Profile before = profiles.get(subject);
+        Profiles.Profile after = profiles.save(subject, name, regionCode, optOut);
+        if (before.city() != null && (optOut || !before.city().equals(after.city()))) {
+            remove(subject, before.city(), currentPeriods);
+        }
+        return after;
+    }
+
+    /** Takes a citizen off the given periods' boards of a city. */
     public void remove(String subject, String city, List<String> periods) {
         for (String period : periods) {
             update(ParticipationKeys.board(city, period, shard(subject)), standings -> standings.remove(subject) != null);
