@@ -18,7 +18,7 @@ help:
 	@echo "make run      start the store and the API on http://localhost:8080 (Ctrl-C stops)"
 	@echo "make test     run every test"
 	@echo "make token ROLE=citizen|staff|supervisor|admin SUB=<subject> [DEPT=<department code>]"
-	@echo "make bench    measure submissions per second against the local API and the store, and triage speed"
+	@echo "make bench    measure submissions per second against the local API and the store, triage speed, the sweep and the 贡献榜"
 	@echo "make sweep [AT=<ISO-8601>] [DRY_RUN=1]   run the SLA sweep once against the local store"
 	@echo "make train    retrain the triage model from data/triage/corpus-*.jsonl"
 	@echo "make evaluate IN=labelled.jsonl    accuracy and macro-F1 of type, colour and domain"
@@ -58,6 +58,7 @@ bench: node-tools local-api keys
 	$(JAVA_ENV) $(MVNW) -q -pl src test-compile exec:exec -Dexec.executable=$$(scripts/find-jdk.sh)/bin/java -Dexec.classpathScope=test \
 	  -Dexec.args="-cp %classpath com.govfeedback.triage.bench.TriageBench"
 	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.SweepLoad
+	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.LeaderboardLoad
 
 ## Triage model: reproducible training, evaluation on any labelled file, batch classification
 train:
