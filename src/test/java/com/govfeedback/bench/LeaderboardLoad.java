@@ -60,8 +60,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class LeaderboardLoad {
     private static final String CITY = "4403";
     private static final int BOARD_SIZE = 20;
-    private static final int FILLER_CAP = 50_000;
-    private static final int AWARDS = 500;
+    private static final int FILLER_CAP = 100_000;
+    private static final int AWARDS = 2_000;
     private static final int READS = 300;
     private static final Instant NOW = Instant.parse("2026-12-02T02:00:00Z");
 

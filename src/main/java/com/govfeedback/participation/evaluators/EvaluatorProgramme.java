@@ -1,6 +1,7 @@
 package com.govfeedback.participation.evaluators;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import com.govfeedback.participation.store.GuardedMoves;
 import com.govfeedback.participation.store.GuardedMoves.Decision;
 import com.govfeedback.participation.store.ParticipationKeys;
 import com.govfeedback.participation.store.ParticipationTrail;
+import com.govfeedback.shared.ConflictException;
 import com.govfeedback.shared.NotFoundException;
 import com.govfeedback.shared.ValidationException;
 import com.govfeedback.storage.Attributes;
@@ -151,11 +153,11 @@ public final class EvaluatorProgramme {
     private Application decided(String operator, String citizen, String state, String kind, String reason) {
         Application application = application(citizen);
         if (!state.equals(application.state())) {
-            throw new com.govfeedback.shared.ConflictException("the application was already " + application.state());
+            throw new ConflictException("the application was already " + application.state());
         }
         GuardedMoves.Key key = ParticipationKeys.evaluator(citizen);
         Map<String, AttributeValue> item = moves.read(key);
-        java.time.Instant at = Attributes.instant(item, "decidedAt");
+        Instant at = Attributes.instant(item, "decidedAt");
         if (at == null) {
             at = clock.instant();
             moves.set(key, state, state, Map.of("decidedBy", Attributes.s(operator), "decidedAt", Attributes.instant(at)),

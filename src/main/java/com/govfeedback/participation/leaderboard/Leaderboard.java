@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.govfeedback.participation.store.GuardedMoves.Key;
 import com.govfeedback.participation.store.ParticipationKeys;
@@ -117,7 +118,7 @@ public final class Leaderboard {
     }
 
     /** Reads a shard, lets {@code change} edit its standings (true when it changed them) and writes it back on its version. */
-    private void update(Key shard, java.util.function.Predicate<Map<String, Standing>> change) {
+    private void update(Key shard, Predicate<Map<String, Standing>> change) {
         while (true) {
             Map<String, AttributeValue> item = StoreCalls.call(() -> dynamo.getItem(b -> b.tableName(table).key(shard.value()).consistentRead(true))).item();
             Map<String, Standing> standings = item == null ? new HashMap<>() : standings(item);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.govfeedback.participation.store.GuardedMoves;
 import com.govfeedback.participation.store.ParticipationKeys;
@@ -71,7 +72,7 @@ public record LedgerEntry(String causeId, String citizen, String kind, String ru
 
     /** Same cause, same meaning: a repeat of this request rather than another request reusing its cause id. */
     boolean sameRequestAs(LedgerEntry other) {
-        return kind.equals(other.kind) && citizen.equals(other.citizen) && java.util.Objects.equals(rule, other.rule)
-                && java.util.Objects.equals(rewardId, other.rewardId);
+        return kind.equals(other.kind) && citizen.equals(other.citizen) && Objects.equals(rule, other.rule)
+                && Objects.equals(rewardId, other.rewardId);
     }
 }
