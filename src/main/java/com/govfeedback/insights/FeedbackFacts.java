@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.CaseFile;
+import com.govfeedback.feedback.Feedback;
 import com.govfeedback.sla.ClockKind;
 import com.govfeedback.sla.SlaState;
 

@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.govfeedback.feedback.store.FeedbackItems;
-import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.Status;
+import com.govfeedback.feedback.store.FeedbackItems;
+import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.sweep.SweepFixtures;
 import com.govfeedback.insights.InsightCell.Kind;
 import com.govfeedback.insights.InsightStore.InsightItem;

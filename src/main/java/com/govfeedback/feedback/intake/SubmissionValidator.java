@@ -52,7 +52,7 @@ public final class SubmissionValidator {
 
     private static Channel parseChannel(String value, List<FieldError> errors) {
         if (value == null) {
-            errors.add(new FieldError("channel", "is required: one of APP, SERVICE_HALL, HOTLINE, EXPERIENCE_OFFICER"));
+            errors.add(new FieldError("channel", "is required: one of APP, SERVICE_HALL, HOTLINE, EXPERIENCE_OFFICER, BETA"));
             return null;
         }
         for (Channel channel : Channel.values()) {
@@ -60,7 +60,7 @@ public final class SubmissionValidator {
                 return channel;
             }
         }
-        errors.add(new FieldError("channel", "must be one of APP, SERVICE_HALL, HOTLINE, EXPERIENCE_OFFICER"));
+        errors.add(new FieldError("channel", "must be one of APP, SERVICE_HALL, HOTLINE, EXPERIENCE_OFFICER, BETA"));
         return null;
     }
 

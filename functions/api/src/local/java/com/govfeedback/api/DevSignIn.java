@@ -10,15 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.govfeedback.devtoken.DevTokenIssuer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.govfeedback.auth.Role;
+import com.govfeedback.devtoken.DevTokenIssuer;
 import com.govfeedback.shared.ValidationException;
 import com.govfeedback.triage.Triage;
 
