@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import com.govfeedback.improvement.service.ImprovementViews;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.shared.ForbiddenException;
+import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.TransitionRefusedException;
 import com.govfeedback.shared.ValidationException;
 
@@ -50,7 +52,7 @@ class ImprovementServiceTest {
     }
 
     private ImprovementRequests.Create create(List<String> feedbackIds, String cluster, String lead) {
-        return new ImprovementRequests.Create("社保卡页面闪退", "打开电子社保卡后闪退，联系电话13812345678", feedbackIds, cluster,
+        return new ImprovementRequests.Create(Ids.newId(Instant.now()), "社保卡页面闪退", "打开电子社保卡后闪退，联系电话13812345678", feedbackIds, cluster,
                 List.of("/social-security/card"), List.of("5.9.2"), List.of("SOCIAL_SECURITY"), "BUG", lead, List.of(OTHER),
                 "先查崩溃日志，反馈人电话13812345678");
     }
@@ -98,6 +100,22 @@ class ImprovementServiceTest {
         ImprovementViews.StaffView rated = (ImprovementViews.StaffView) service.get(OFFICE, created.tracker().id());
         assertThat(rated.stats().badRatings()).isEqualTo(1);
         assertThat(rated.priority().components().get("badRatings")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRetriedCreateAnswersTheFirstImprovementAndAMissingRequestIdIsRefused() {
+        String f = feedback.add("alice", "C7", "/social-security/card", "BUG", "5.9.2", "RED", true);
+        ImprovementRequests.Create request = create(List.of(f), "C7", LEAD);
+        ImprovementViews.StaffView first = service.create(OFFICE, request);
+        ImprovementViews.StaffView retried = service.create(OFFICE, request);
+        assertThat(retried.tracker().id()).isEqualTo(first.tracker().id());
+        assertThat(retried.stats().linked()).isEqualTo(1);
+        assertThat(service.pool(OFFICE, new ImprovementRequests.ListPool(null, null, 10, null)).items()).hasSize(1);
+
+        ImprovementRequests.Create noKey = new ImprovementRequests.Create(null, "标题", null, List.of(feedback.add("bob", null, "/x", "BUG", "5.9.2",
+                "BLUE", false)), null, null, null, null, null, LEAD, null, null);
+        assertThatThrownBy(() -> service.create(OFFICE, noKey))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("clientRequestId"));
     }
 
     @Test

@@ -55,6 +55,7 @@ public final class ImprovementService {
     public static final int FAN_OUT_PAGES_IN_REQUEST = 5;
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final int RECOMPUTE_ATTEMPTS = 5;
+    private static final java.util.regex.Pattern CLIENT_REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ImprovementService.class);
 
     private final ImprovementStore store;
@@ -88,9 +89,21 @@ public final class ImprovementService {
 
     // ---- create, update, grade
 
+    /**
+     * Creates an improvement once per client request id: a retry answers the improvement the first attempt created (and
+     * completes its links, should the first attempt have stopped half-way).
+     */
     public ImprovementViews.StaffView create(Caller caller, ImprovementRequests.Create request) {
         String lead = requireDepartment(request.leadDepartment(), "leadDepartment");
         ImprovementAccess.requireMayPropose(caller, lead);
+        String clientRequestId = request.clientRequestId();
+        if (clientRequestId == null || !CLIENT_REQUEST_ID.matcher(clientRequestId).matches()) {
+            throw new ValidationException("clientRequestId", "is required: 8 to 64 letters, digits or . _ : -");
+        }
+        Optional<Improvement> created = store.requestOwner(caller.subject(), clientRequestId).flatMap(store::find);
+        if (created.isPresent()) {
+            return completeCreate(created.get().id(), request);
+        }
         List<String> feedbackIds = request.feedbackIds() == null ? List.of() : request.feedbackIds();
         if (feedbackIds.isEmpty() && request.clusterId() == null) {
             throw new ValidationException("feedbackIds", "name at least one feedback or a clusterId");
@@ -109,18 +122,28 @@ public final class ImprovementService {
             });
         }
         Instant now = clock.instant();
-        String id = Ids.newId(now);
-        Improvement created = new Improvement(id, requireText(request.title(), "title", MAX_TITLE_CHARS),
+        String id = store.claimRequest(caller.subject(), clientRequestId, Ids.newId(now));
+        Improvement fresh = new Improvement(id, requireText(request.title(), "title", MAX_TITLE_CHARS),
                 optionalText(request.problem(), "problem"), screens(request.screenPaths()), versions(request.appVersions()),
                 codes(request.domains(), "domains"), type(request.feedbackType()), lead, List.copyOf(coDepartments), request.clusterId() == null ? List.of() : List.of(request.clusterId()),
                 ImprovementStatus.PENDING_REVIEW, null, null, null, null, null, null, null, LinkStats.NONE, 0,
                 priority.score(LinkStats.NONE, 0, null, null), List.of(new Improvement.HistoryEntry(now, null, ImprovementStatus.PENDING_REVIEW, null)),
                 optionalText(request.internalNote(), "internalNote"), caller.subject(), now, now, null, Map.of(), null, 1);
-        store.insert(created);
+        try {
+            store.insert(fresh);
+        } catch (ConflictException concurrentRetry) {
+            // the same request's other attempt inserted it first; both complete the links
+        }
+        return completeCreate(id, request);
+    }
+
+    /** The claims and links of a created improvement; each step idempotent, so a retry completes an interrupted create. */
+    private ImprovementViews.StaffView completeCreate(String id, ImprovementRequests.Create request) {
+        List<String> feedbackIds = request.feedbackIds() == null ? List.of() : request.feedbackIds();
         if (request.clusterId() != null) {
             claimCluster(id, request.clusterId());
         }
-        link(id, toLink);
+        link(id, membersToLink(feedbackIds, request.clusterId()));
         return views.staffView(recompute(id));
     }
 

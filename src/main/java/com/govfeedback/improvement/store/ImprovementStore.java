@@ -83,6 +83,15 @@ public final class ImprovementStore {
         return claim(ImprovementKeys.clusterClaim(clusterId), improvementId);
     }
 
+    /** Claims a caller's create request for {@code improvementId}; answers the improvement that holds it (a retry finds the first). */
+    public String claimRequest(String caller, String clientRequestId, String improvementId) {
+        return claim(ImprovementKeys.requestClaim(caller, clientRequestId), improvementId);
+    }
+
+    public Optional<String> requestOwner(String caller, String clientRequestId) {
+        return holder(ImprovementKeys.requestClaim(caller, clientRequestId));
+    }
+
     public Optional<String> feedbackOwner(String feedbackId) {
         return holder(ImprovementKeys.feedbackClaim(feedbackId));
     }
