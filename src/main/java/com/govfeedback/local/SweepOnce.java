@@ -47,7 +47,7 @@ public final class SweepOnce {
             String sink = env("NOTIFICATIONS_FILE", ".local/notifications.jsonl");
             FeedbackRepository repository = sink.isBlank() ? new FeedbackRepository(dynamo, table)
                     // a rehearsal (AT=…) delivers as of that time too, or its notifications would wait for the real clock
-                    : LocalStream.repository(dynamo, table, Path.of(sink), Clock.fixed(at, ZoneOffset.UTC));
+                    : LocalStream.to(dynamo, table, Path.of(sink), Clock.fixed(at, ZoneOffset.UTC)).repository();
             DueSweep sweep = new DueSweep(repository, shippedClocks(), SweepSettings.DEFAULT);
             // DueSweep logs the counts
             sweep.run(at, () -> true, dryRun);

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.govfeedback.improvement.Improvement;
 import com.govfeedback.shared.ConflictException;
+import com.govfeedback.storage.ItemChanges;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
 
@@ -37,10 +38,20 @@ public final class ImprovementStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ItemChanges afterNotice;
 
     public ImprovementStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, ItemChanges.NONE);
+    }
+
+    /**
+     * @param afterNotice told of every notice item this store writes, where no table stream does it (the local runtime and
+     *                    tests hand it to the in-process notifier)
+     */
+    public ImprovementStore(DynamoDbClient dynamo, String table, ItemChanges afterNotice) {
         this.dynamo = dynamo;
         this.table = table;
+        this.afterNotice = afterNotice;
     }
 
     public void insert(Improvement improvement) {
@@ -172,10 +183,11 @@ public final class ImprovementStore {
         item.put("at", instant(at));
         try {
             StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
-            return true;
         } catch (ConditionalCheckFailedException already) {
             return false;
         }
+        afterNotice.changed(null, item);
+        return true;
     }
 
     /** The citizens who support an improvement, page by page (moving the support of a duplicate). */
@@ -226,10 +238,11 @@ public final class ImprovementStore {
         item.put(TableSchema.TTL, n(notice.createdAt().plus(NOTICE_KEPT).getEpochSecond()));
         try {
             StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
-            return true;
         } catch (ConditionalCheckFailedException already) {
             return false;
         }
+        afterNotice.changed(null, item);
+        return true;
     }
 
     /** The citizens holding a notice of this status change, page by page (tests and the notifier's re-drive). */
