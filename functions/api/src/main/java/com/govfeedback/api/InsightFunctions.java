@@ -57,7 +57,7 @@ public class InsightFunctions {
     }
 
     private List<Cell> cells(Kind kind, LocalDate from, LocalDate to) {
-        return insights.read(kind, from, to).stream().map(i -> new Cell(i.cell().day(), i.cell().department(), i.counters())).toList();
+        return insights.read(kind, from, to).stream().map(i -> new Cell(i.cell().day(), i.cell().subject(), i.counters())).toList();
     }
 
     private static LocalDate date(String text, String field, LocalDate fallback) {
