@@ -132,7 +132,12 @@ class ImprovementServiceTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> service.update(OTHER_STAFF, new ImprovementRequests.Update(id, "改标题", null, null, null, null, null, null, null,
                 null, created.version()))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> service.pool(OTHER_STAFF, new ImprovementRequests.ListPool(null, null, 10, null)))
+        assertThatThrownBy(() -> service.pool(OTHER_STAFF, new ImprovementRequests.ListPool(null, LEAD, 10, null)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(service.pool(OTHER_STAFF, new ImprovementRequests.ListPool(null, null, 10, null)).items()).isEmpty();
+        assertThat(service.pool(LEAD_STAFF, new ImprovementRequests.ListPool(null, null, 10, null)).items())
+                .extracting(v -> v.tracker().id()).containsExactly(id);
+        assertThatThrownBy(() -> service.move(ALICE, new ImprovementRequests.Move(null, null, null, null, null, null, null, null, null)))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> service.support(LEAD_STAFF, id)).isInstanceOf(ForbiddenException.class);
 
@@ -290,16 +295,13 @@ class ImprovementServiceTest {
         ImprovementViews.StaffView released = release(service.create(OFFICE, create(
                 List.of(feedback.add("alice", null, "/social-security/card", "BUG", "5.9.2", "RED", true)), null, LEAD)), "5.10.0");
         java.time.Instant releasedAt = java.time.LocalDate.parse("2026-03-02").atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
-        List<RatingSource.Observation> observations = new ArrayList<>();
+        List<FakeFeedbackSide.Observation> observations = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            observations.add(new RatingSource.Observation(releasedAt.minus(Duration.ofDays(2)), 2, true));
-            observations.add(new RatingSource.Observation(releasedAt.plus(Duration.ofDays(2)), 5, false));
+            observations.add(new FakeFeedbackSide.Observation(releasedAt.minus(Duration.ofDays(2)), 2, true));
+            observations.add(new FakeFeedbackSide.Observation(releasedAt.plus(Duration.ofDays(2)), 5, false));
         }
         List<Set<String>> asked = new ArrayList<>();
-        RatingSource ratings = (screens, domains, from, to) -> {
-            asked.add(screens);
-            return observations.stream().filter(o -> !o.at().isBefore(from) && o.at().isBefore(to)).toList();
-        };
+        RatingSource ratings = FakeFeedbackSide.ratings(observations, asked);
         clock.advance(Duration.ofDays(40));
         assertThat(service.measureSatisfaction(ratings)).isEqualTo(1);
         assertThat(asked).containsOnly(Set.of("/social-security/card"));

@@ -114,7 +114,8 @@ class HttpApiTest {
     @Test
     void publicRouteListIsTheDocumentedOne() {
         assertThat(HttpApiFront.PUBLIC_ROUTES)
-                .containsExactly("POST /sla/preview", "GET /q/health", "GET /q/health/{proxy+}", "GET /q/openapi");
+                .containsExactly("POST /sla/preview", "POST /improvement/roadmap", "POST /improvement/results-wall", "GET /q/health",
+                        "GET /q/health/{proxy+}", "GET /q/openapi");
         assertThat(HttpApiFront.PUBLIC_ROUTES).noneMatch(route -> route.contains("triage"));
         assertThat(List.of(HttpApiFront.AUTHORIZED_ROUTE)).containsExactly("ANY /{proxy+}");
     }

@@ -94,6 +94,7 @@ public final class ImprovementService {
      * completes its links, should the first attempt have stopped half-way).
      */
     public ImprovementViews.StaffView create(Caller caller, ImprovementRequests.Create request) {
+        ImprovementAccess.requireRoleThatLeads(caller, "proposing an improvement");
         String lead = requireDepartment(request.leadDepartment(), "leadDepartment");
         ImprovementAccess.requireMayPropose(caller, lead);
         String clientRequestId = request.clientRequestId();
@@ -148,6 +149,7 @@ public final class ImprovementService {
     }
 
     public ImprovementViews.StaffView update(Caller caller, ImprovementRequests.Update request) {
+        ImprovementAccess.requireRoleThatLeads(caller, "updating an improvement");
         Improvement current = read(request.id());
         ImprovementAccess.requireLeads(caller, current, "updating an improvement");
         requireVersion(current, request.version());
@@ -186,6 +188,7 @@ public final class ImprovementService {
     }
 
     public ImprovementViews.StaffView grade(Caller caller, ImprovementRequests.Grade request) {
+        ImprovementAccess.requireRoleThatManages(caller, "grading an improvement");
         Improvement current = read(request.id());
         ImprovementAccess.requireManages(caller, current, "grading an improvement");
         requireVersion(current, request.version());
@@ -204,6 +207,7 @@ public final class ImprovementService {
      * citizen are one conditional write; the fan-out then starts at once and the sweep finishes what is left.
      */
     public ImprovementViews.StaffView move(Caller caller, ImprovementRequests.Move request) {
+        ImprovementAccess.requireRoleThatManages(caller, "moving an improvement on the tracker");
         Improvement current = read(request.id());
         ImprovementAccess.requireManages(caller, current, "moving an improvement on the tracker");
         requireVersion(current, request.version());
@@ -287,6 +291,7 @@ public final class ImprovementService {
 
     /** Links feedback (and optionally a cluster's members) to an improvement; 409 naming the holder when one belongs elsewhere. */
     public ImprovementViews.StaffView linkFeedback(Caller caller, ImprovementRequests.Link request) {
+        ImprovementAccess.requireRoleThatLeads(caller, "linking feedback to an improvement");
         Improvement current = read(request.id());
         ImprovementAccess.requireLeads(caller, current, "linking feedback to an improvement");
         if (!current.status().inPool() && current.status() != ImprovementStatus.RELEASED) {
@@ -373,7 +378,7 @@ public final class ImprovementService {
     // ---- reads
 
     /** Staff who lead or co-operate see the staff view; everybody else the public view. */
-    public Object get(Caller caller, String id) {
+    public ImprovementViews.View get(Caller caller, String id) {
         Improvement improvement = read(id);
         return ImprovementAccess.seesInternals(caller, improvement) ? views.staffView(improvement) : views.publicView(improvement);
     }
@@ -390,16 +395,18 @@ public final class ImprovementService {
     }
 
     /**
-     * The pool: by department when {@code department} is given (optionally one status), else by status when {@code status}
+     * The pool: by department when {@code department} is given or the caller works for one (optionally one status), else by status when {@code status}
      * is given, else every improvement still in the pool; highest priority first (RELEASED: newest release first).
      */
     public StaffPage pool(Caller caller, ImprovementRequests.ListPool request) {
-        ImprovementAccess.requireMayListPool(caller, request.department());
+        // staff and supervisors who name no department list their own
+        String department = request.department() == null && caller.role().needsDepartment() ? caller.department() : request.department();
+        ImprovementAccess.requireMayListPool(caller, department);
         int limit = limit(request.limit());
         ImprovementStatus status = request.status() == null ? null : ImprovementStatus.parse(request.status(), "status");
         ImprovementStore.Page page;
-        if (request.department() != null) {
-            page = store.list(TableSchema.BY_DEPARTMENT, ImprovementKeys.departmentPartition(request.department()),
+        if (department != null) {
+            page = store.list(TableSchema.BY_DEPARTMENT, ImprovementKeys.departmentPartition(department),
                     true, limit, request.cursor(), status == null ? null : status.name());
         } else if (status != null) {
             page = byStatus(status, limit, request.cursor());

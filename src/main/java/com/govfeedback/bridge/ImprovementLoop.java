@@ -1,0 +1,30 @@
+package com.govfeedback.bridge;
+
+import java.time.Clock;
+import java.util.Set;
+
+import com.govfeedback.feedback.FeedbackClocks;
+import com.govfeedback.feedback.lifecycle.ImprovementCaseActions;
+import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
+import com.govfeedback.feedback.similar.SimilarFeedback;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.improvement.PriorityPolicy;
+import com.govfeedback.improvement.SatisfactionChange;
+import com.govfeedback.improvement.Tracker;
+import com.govfeedback.improvement.service.ImprovementService;
+import com.govfeedback.improvement.service.NoticeFanOut;
+import com.govfeedback.improvement.store.ImprovementStore;
+
+/** The improvement service over the feedback side, built the same way by the API, the sweep function and the local sweep. */
+public final class ImprovementLoop {
+    private ImprovementLoop() {
+    }
+
+    /** @param departments the department codes an improvement may be led by (the taxonomy's) */
+    public static ImprovementService service(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar, FeedbackClocks clocks,
+            LifecyclePolicy policy, Set<String> departments, Clock clock) {
+        CaseActionsForImprovements actions = new CaseActionsForImprovements(new ImprovementCaseActions(repository, clocks, policy, clock));
+        return new ImprovementService(store, new FeedbackFactsFromStore(repository, similar), actions, Tracker.loadDefault(),
+                PriorityPolicy.loadDefault(), SatisfactionChange.loadDefault(), new NoticeFanOut(store, actions), departments, clock);
+    }
+}
