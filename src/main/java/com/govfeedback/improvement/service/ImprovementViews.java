@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.govfeedback.improvement.Improvement;
 import com.govfeedback.improvement.LinkStats;
 import com.govfeedback.improvement.PriorityScore;
@@ -27,7 +28,11 @@ public final class ImprovementViews {
     public record PublicRelease(String appVersion, LocalDate releasedOn, String note, String stepsBefore, String stepsAfter, List<String> mediaUrls) {
     }
 
-    /** What {@code get} answers: the staff view to those who lead or co-operate, the public view to everybody else. */
+    /**
+     * What {@code get} answers: the staff view to those who lead or co-operate, the public view to everybody else. Written
+     * as the record it is, with no type field (a serializer given only this interface would find no properties).
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
     public sealed interface View permits PublicView, StaffView {
     }
 

@@ -139,10 +139,35 @@ class ImprovementApiTest {
         Api.post("/improvement/create", supervisor, creation(department, first.type(), screen, "feedbackIds", List.of(second.id())))
                 .statusCode(409).body("detail", org.hamcrest.Matchers.containsString(id));
 
+        // linking a feedback that belongs to this one to another improvement names this one
+        Sent unrelated = submit("公积金提取进度查询页面" + System.nanoTime() % 100000 + "的字体太小了，老人看不清楚", uniqueScreen(), "5.9.2");
+        JsonPath another = Api.post("/improvement/create", staff, creation(department, unrelated.type(), uniqueScreen(), "feedbackIds",
+                List.of(unrelated.id()))).statusCode(200).extract().jsonPath();
+        Api.post("/improvement/link", staff, body("id", another.getString("tracker.id"), "feedbackIds", List.of(first.id())))
+                .statusCode(409).body("detail", org.hamcrest.Matchers.containsString(id));
+        Api.post("/improvement/link", Tokens.staff(OTHER_DEPARTMENT), body("id", id, "feedbackIds", List.of(unrelated.id()))).statusCode(403);
+
+        // 我也需要: once per citizen, citizens only; another department's staff read the public view
+        Api.post("/improvement/support", first.citizen(), body("id", id)).statusCode(200).body("supporters", equalTo(1));
+        Api.post("/improvement/support", first.citizen(), body("id", id)).statusCode(200).body("supporters", equalTo(1));
+        Api.post("/improvement/support", staff, body("id", id)).statusCode(403);
+        JsonPath seenByOthers = Api.post("/improvement/get", Tokens.staff(OTHER_DEPARTMENT), body("id", id)).statusCode(200).extract().jsonPath();
+        assertThat(seenByOthers.getString("title")).isEqualTo("电子社保卡页面闪退");
+        assertThat(seenByOthers.getMap("$")).doesNotContainKeys("internalNote", "tracker", "leadDepartment");
+
+        // the department's pool pages with an opaque cursor; a cursor the service did not issue is refused
+        JsonPath firstPage = Api.post("/improvement/pool", staff, body("limit", 1)).statusCode(200).extract().jsonPath();
+        assertThat(firstPage.getString("cursor")).isNotBlank();
+        JsonPath nextPage = Api.post("/improvement/pool", staff, body("limit", 1, "cursor", firstPage.getString("cursor"))).statusCode(200)
+                .extract().jsonPath();
+        assertThat(nextPage.getList("items.tracker.id")).doesNotContainAnyElementsOf(firstPage.getList("items.tracker.id"));
+        Api.post("/improvement/pool", staff, body("limit", 1, "cursor", "bm90LWEtY3Vyc29y")).statusCode(422).body("errors[0].field", equalTo("cursor"));
+
         // grading is for managers; the score shows its components
-        Api.post("/improvement/grade", staff, body("id", id, "urgency", 5, "effort", "S", "version", created.getLong("version"))).statusCode(403);
-        JsonPath graded = Api.post("/improvement/grade", supervisor, body("id", id, "urgency", 5, "effort", "S", "version",
-                created.getLong("version"))).statusCode(200).extract().jsonPath();
+        long version = Api.post("/improvement/get", staff, body("id", id)).statusCode(200).extract().jsonPath().getLong("version");
+        Api.post("/improvement/grade", staff, body("id", id, "urgency", 5, "effort", "S", "version", version)).statusCode(403);
+        JsonPath graded = Api.post("/improvement/grade", supervisor, body("id", id, "urgency", 5, "effort", "S", "version", version))
+                .statusCode(200).extract().jsonPath();
         assertThat(graded.getInt("urgencyGrade")).isEqualTo(5);
         assertThat(graded.getMap("priority.components")).containsKeys("linkedFeedback", "meToo", "supporters", "colour",
                 "negativeSentiment", "badRatings");
