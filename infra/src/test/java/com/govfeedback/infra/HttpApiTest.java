@@ -44,6 +44,8 @@ class HttpApiTest {
         assertThat(authorizationByRoute).isEqualTo(Map.of(
                 "ANY /{proxy+}", "JWT by HttpApiJwtAuthorizer",
                 "POST /sla/preview", "NONE",
+                "POST /improvement/roadmap", "NONE",
+                "POST /improvement/results-wall", "NONE",
                 "GET /q/health", "NONE",
                 "GET /q/health/{proxy+}", "NONE",
                 "GET /q/openapi", "NONE"));
@@ -59,8 +61,8 @@ class HttpApiTest {
                 .containsEntry("DefaultRouteSettings", Map.of("ThrottlingBurstLimit", 100, "ThrottlingRateLimit", 50));
         Map<String, Object> publicLimits = Map.of("ThrottlingBurstLimit", 20, "ThrottlingRateLimit", 10);
         assertThat(stage.get("RouteSettings")).isEqualTo(Map.of(
-                "POST /sla/preview", publicLimits, "GET /q/health", publicLimits,
-                "GET /q/health/{proxy+}", publicLimits, "GET /q/openapi", publicLimits));
+                "POST /sla/preview", publicLimits, "POST /improvement/roadmap", publicLimits, "POST /improvement/results-wall", publicLimits,
+                "GET /q/health", publicLimits, "GET /q/health/{proxy+}", publicLimits, "GET /q/openapi", publicLimits));
     }
 
     @Test
