@@ -12,15 +12,15 @@ CONSOLE_VENDOR := functions/api/src/main/resources/META-INF/resources/console/ve
 
 # package, package-native, synth, deploy, localstack-deploy (docs/deploy.md)
 include infra/infra.mk
-# sweep: the SLA sweep once against the local store
+# sweep: the sweep once against the local store (SLA, improvement notices, satisfaction change)
 include scripts/sweep.mk
 
 help:
 	@echo "make run      start the store and the API on http://localhost:8080 (Ctrl-C stops)"
 	@echo "make test     run every test"
-	@echo "make token ROLE=citizen|staff|supervisor|admin SUB=<subject> [DEPT=<department code>]"
+	@echo "make token ROLE=citizen|staff|supervisor|admin|optimisation-office SUB=<subject> [DEPT=<department code>]"
 	@echo "make bench    measure submissions per second against the local API and the store, triage speed, the sweep, improvements, the 贡献榜, the console"
-	@echo "make sweep [AT=<ISO-8601>] [DRY_RUN=1]   run the SLA sweep once against the local store"
+	@echo "make sweep [AT=<ISO-8601>] [DRY_RUN=1]   run the sweep once against the local store (SLA, improvement notices, satisfaction change)"
 	@echo "make insights-rebuild   rebuild the dashboard's aggregates from the feedback in the local store"
 	@echo "make train    retrain the triage model from data/triage/corpus-*.jsonl"
 	@echo "make evaluate IN=labelled.jsonl    accuracy and macro-F1 of type, colour and domain"

@@ -1,4 +1,4 @@
-# The SLA sweep on this machine (docs/sla.md, "Sweep"). Included from the root Makefile, which defines MVNW and JAVA_ENV.
+# The sweep on this machine (docs/sla.md, "Sweep"; the improvement loop's step: docs/improvements.md). Included from the root Makefile, which defines MVNW and JAVA_ENV.
 #   make sweep                                  one sweep now against make run's store (localhost:8000, table feedback)
 #   make sweep AT=2026-03-02T16:00+08:00        act as if it were that time (rehearse a warning or an escalation)
 #   make sweep DRY_RUN=1                        report what it would do, change nothing

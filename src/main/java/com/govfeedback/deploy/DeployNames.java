@@ -26,9 +26,12 @@ public final class DeployNames {
 
     /** The SLA preview function, shown before a citizen signs in. */
     public static final String SLA_PREVIEW_FUNCTION = "sla/preview";
-    /** Open without a token: the SLA preview, health, and the OpenAPI document; everything else needs one. */
-    public static final List<String> PUBLIC_ROUTES = List.of("POST /" + SLA_PREVIEW_FUNCTION, "GET /q/health", "GET /q/health/{proxy+}",
-            "GET /q/openapi");
+    /** The public roadmap of improvements and the results wall (改进成果墙): public views only, shown to anybody. */
+    public static final String ROADMAP_FUNCTION = "improvement/roadmap";
+    public static final String RESULTS_WALL_FUNCTION = "improvement/results-wall";
+    /** Open without a token: the SLA preview, the roadmap and the results wall, health, and the OpenAPI document. */
+    public static final List<String> PUBLIC_ROUTES = List.of("POST /" + SLA_PREVIEW_FUNCTION, "POST /" + ROADMAP_FUNCTION,
+            "POST /" + RESULTS_WALL_FUNCTION, "GET /q/health", "GET /q/health/{proxy+}", "GET /q/openapi");
 
     private DeployNames() {
     }

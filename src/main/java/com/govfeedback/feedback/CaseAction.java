@@ -2,5 +2,7 @@ package com.govfeedback.feedback;
 
 /** What one history entry of a case records. */
 public enum CaseAction {
-    ACKNOWLEDGE, TRANSITION, TRANSFER, MERGE, ASSIGN, REPLY, RETRIAGE, RATE, APPEAL, APPEAL_DECISION
+    ACKNOWLEDGE, TRANSITION, TRANSFER, MERGE, ASSIGN, REPLY, RETRIAGE, RATE, APPEAL, APPEAL_DECISION,
+    /** The improvement loop: resolved by a release, answered automatically, noted as a possible regression. */
+    RELEASE_RESOLVE, AUTOMATIC_REPLY, REGRESSION_NOTE
 }

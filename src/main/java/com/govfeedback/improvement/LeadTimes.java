@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.govfeedback.sla.CityZone;
+
 /**
  * Request-to-release lead time: from the earliest linked feedback (or the improvement's creation) to its release, in
  * days, and the median per quarter of release (Beijing time quarters, {@code 2026-Q4}).
  */
 public final class LeadTimes {
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY = CityZone.ZONE;
 
     private LeadTimes() {
     }

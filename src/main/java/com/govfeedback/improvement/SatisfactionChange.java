@@ -1,29 +1,34 @@
 package com.govfeedback.improvement;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.govfeedback.improvement.ports.RatingSource;
+import com.govfeedback.sla.CityZone;
 
 /**
  * Measures whether satisfaction changed after a release: the 好差评 average and the negative-feedback rate for the
- * improvement's screens (or, without screens, its domains) over equal windows before and after the release date, with
- * sample sizes, and a note instead of a verdict when either window has fewer rated samples than the minimum.
+ * improvement's screens (or, without screens, its domains) over equal windows of whole Beijing days before and after the
+ * release day, with sample sizes, and a note instead of a verdict when either window has fewer rated samples than the
+ * minimum.
  * Window length and minimum are data ({@value #CLASSPATH_FILE}).
  */
 public final class SatisfactionChange {
     public static final String CLASSPATH_FILE = "improvement/satisfaction.json";
 
-    private final Duration window;
+    private static final ZoneId CITY = CityZone.ZONE;
+
+    private final Period window;
     private final int minimumSamples;
     private final int badAtOrBelow;
 
-    public SatisfactionChange(Duration window, int minimumSamples, int badAtOrBelow) {
+    public SatisfactionChange(Period window, int minimumSamples, int badAtOrBelow) {
         this.window = window;
         this.minimumSamples = minimumSamples;
         this.badAtOrBelow = badAtOrBelow;
@@ -32,7 +37,7 @@ public final class SatisfactionChange {
     public static SatisfactionChange loadDefault() {
         DataFile file = DataFile.load(CLASSPATH_FILE);
         JsonNode root = file.root();
-        return new SatisfactionChange(Duration.ofDays(file.positiveInt(root, "windowDays")), file.positiveInt(root, "minimumSamplesPerWindow"),
+        return new SatisfactionChange(Period.ofDays(file.positiveInt(root, "windowDays")), file.positiveInt(root, "minimumSamplesPerWindow"),
                 file.positiveInt(root, "badRatingAtOrBelow"));
     }
 
@@ -53,39 +58,40 @@ public final class SatisfactionChange {
             Double negativeRateChange, String note) {
     }
 
+    /**
+     * The change for a release at {@code releasedAt}, measured at {@code now} from whole Beijing days: the window of days
+     * before the release day against the window from the release day on, the latter only up to the day before today
+     * while it is still open.
+     */
     public Result measure(RatingSource source, Set<String> screenPaths, Set<String> domains, Instant releasedAt, Instant now, Tracker tracker) {
-        Window before = summarise(source.observations(screenPaths, domains, releasedAt.minus(window), releasedAt), releasedAt.minus(window), releasedAt);
-        Instant afterEnd = releasedAt.plus(window);
-        Instant measuredUntil = now.isBefore(afterEnd) ? now : afterEnd;
-        Window after = summarise(source.observations(screenPaths, domains, releasedAt, measuredUntil), releasedAt, measuredUntil);
+        LocalDate releaseDay = releasedAt.atZone(CITY).toLocalDate();
+        LocalDate beforeStart = releaseDay.minus(window);
+        LocalDate afterEnd = releaseDay.plus(window);
+        LocalDate today = now.atZone(CITY).toLocalDate();
+        LocalDate measuredUntil = today.isBefore(afterEnd) ? today : afterEnd;
+        Window before = summarise(source.tally(screenPaths, domains, beforeStart, releaseDay), beforeStart, releaseDay);
+        Window after = summarise(source.tally(screenPaths, domains, releaseDay, measuredUntil), releaseDay, measuredUntil);
         boolean enough = before.rated() >= minimumSamples && after.rated() >= minimumSamples;
         String note = enough ? null : tracker.text("tooFewSamples", Map.of("before", Integer.toString(before.rated()),
                 "after", Integer.toString(after.rated()), "minimum", Integer.toString(minimumSamples)));
-        return new Result(before, after, !now.isBefore(afterEnd), enough, minimumSamples,
+        return new Result(before, after, !today.isBefore(afterEnd), enough, minimumSamples,
                 enough ? round(after.averageScore() - before.averageScore()) : null,
                 enough ? round(after.negativeRate() - before.negativeRate()) : null, note);
     }
 
-    Window summarise(List<RatingSource.Observation> observations, Instant from, Instant to) {
-        int rated = 0;
-        int bad = 0;
-        int negative = 0;
+    Window summarise(RatingSource.Tally tally, LocalDate from, LocalDate until) {
+        long rated = tally.rated();
         long sum = 0;
-        for (RatingSource.Observation o : observations) {
-            if (o.negative()) {
-                negative++;
-            }
-            if (o.score() != null) {
-                rated++;
-                sum += o.score();
-                if (o.score() <= badAtOrBelow) {
-                    bad++;
-                }
+        long bad = 0;
+        for (Map.Entry<Integer, Long> score : tally.scores().entrySet()) {
+            sum += score.getKey() * score.getValue();
+            if (score.getKey() <= badAtOrBelow) {
+                bad += score.getValue();
             }
         }
-        int total = observations.size();
-        return new Window(from, to, total, rated, rated == 0 ? null : round((double) sum / rated), rated == 0 ? null : round((double) bad / rated),
-                total == 0 ? null : round((double) negative / total));
+        return new Window(from.atStartOfDay(CITY).toInstant(), until.atStartOfDay(CITY).toInstant(), (int) tally.feedback(), (int) rated,
+                rated == 0 ? null : round((double) sum / rated), rated == 0 ? null : round((double) bad / rated),
+                tally.feedback() == 0 ? null : round((double) tally.negative() / tally.feedback()));
     }
 
     private static double round(double value) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Feedback;
+import com.govfeedback.sla.CityZone;
 import com.govfeedback.sla.ClockKind;
 import com.govfeedback.sla.SlaState;
 
@@ -16,11 +17,15 @@ import com.govfeedback.sla.SlaState;
  * @param acknowledged   the acknowledge clock once stopped (null while running)
  * @param resolved       the resolve clock once stopped (null while running or without a deadline)
  * @param ratedDay       the Beijing date of the citizen's rating, null when unrated; {@code score} 1–5
+ * @param screenPath     the app screen it was sent from, or null
+ * @param domain         its classified service domain
+ * @param negative       its sentiment was negative
  */
 public record FeedbackFacts(String id, long version, LocalDate receivedDay, String department, String colour, String status,
-        StoppedClock acknowledged, StoppedClock resolved, LocalDate ratedDay, int score) {
+        StoppedClock acknowledged, StoppedClock resolved, LocalDate ratedDay, int score, String screenPath, String domain, boolean negative) {
+    static final String NEGATIVE_SENTIMENT = "negative";
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BEIJING = CityZone.ZONE;
 
     /** A stopped clock: how long it ran and whether the sweep recorded its breach (late). */
     public record StoppedClock(Duration took, boolean late) {
@@ -30,7 +35,8 @@ public record FeedbackFacts(String id, long version, LocalDate receivedDay, Stri
         CaseFile.Rating rating = f.caseFile().rating();
         return new FeedbackFacts(f.id(), f.version(), f.receivedAt().atZone(BEIJING).toLocalDate(), f.triage().department(),
                 f.sla().colour().name(), f.status().name(), stopped(f.sla(), ClockKind.ACKNOWLEDGE), stopped(f.sla(), ClockKind.RESOLVE),
-                rating == null ? null : rating.at().atZone(BEIJING).toLocalDate(), rating == null ? 0 : rating.score());
+                rating == null ? null : rating.at().atZone(BEIJING).toLocalDate(), rating == null ? 0 : rating.score(),
+                f.context().screenPath(), f.triage().domain(), NEGATIVE_SENTIMENT.equals(f.triage().sentiment()));
     }
 
     private static StoppedClock stopped(SlaState sla, ClockKind kind) {

@@ -4,15 +4,22 @@ import java.time.LocalDate;
 
 /**
  * One aggregate item: a day and a department, for counts and times (by the day feedback was received) or for ratings
- * (by the day it was rated). A dashboard reads one item per day and department, never the feedback itself.
+ * (by the day it was rated); or a day and a screen path or domain, for the satisfaction of what that screen or domain
+ * serves. A dashboard and the satisfaction measurement read one item per day and subject, never the feedback itself.
+ *
+ * @param subject the department code (COUNTS, RATINGS), the screen path (SCREEN) or the domain code (DOMAIN)
  */
-public record InsightCell(Kind kind, LocalDate day, String department) {
+public record InsightCell(Kind kind, LocalDate day, String subject) {
 
     public enum Kind {
         /** per colour and status: how many received that day are in that status; per colour: clock times, counts, late counts */
         COUNTS,
         /** per score 1–5: how many were rated with it that day */
-        RATINGS
+        RATINGS,
+        /** per screen path: feedback received that day ({@code fb}), the negative ones ({@code neg}), ratings that day per score */
+        SCREEN,
+        /** per domain: the same counters as SCREEN */
+        DOMAIN
     }
 
     /** The counters an item holds are named {@code <part>.<part>…}, e.g. {@code n.RED.IN_PROGRESS}, {@code ack.RED.ms}. */

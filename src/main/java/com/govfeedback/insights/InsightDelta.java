@@ -18,6 +18,9 @@ import com.govfeedback.insights.InsightCell.Kind;
  *                   contributed to it (the store then expects to have seen this feedback there before)
  */
 public record InsightDelta(String feedbackId, long version, Map<InsightCell, Map<String, Long>> changes, Map<InsightCell, Boolean> leaving) {
+    /** The SCREEN and DOMAIN counters: feedback received that day, and the negative ones among them. */
+    public static final String FEEDBACK = "fb";
+    public static final String NEGATIVE = "neg";
 
     /** The delta of a change; {@code before} is null for a new feedback (feedback items are never deleted). */
     public static InsightDelta between(FeedbackFacts before, FeedbackFacts after) {
@@ -35,7 +38,10 @@ public record InsightDelta(String feedbackId, long version, Map<InsightCell, Map
         return changes.isEmpty();
     }
 
-    /** What one image adds to the aggregates: one count in its day's item, its clock times, its rating in its rating day's item. */
+    /**
+     * What one image adds to the aggregates: one count in its day's item, its clock times, its rating in its rating day's
+     * item; and the same feedback and rating once more under its screen and its domain, for the satisfaction measurement.
+     */
     static Map<InsightCell, Map<String, Long>> contribution(FeedbackFacts f) {
         Map<InsightCell, Map<String, Long>> parts = new LinkedHashMap<>();
         if (f == null || f.department() == null) {
@@ -48,7 +54,24 @@ public record InsightDelta(String feedbackId, long version, Map<InsightCell, Map
         if (f.ratedDay() != null) {
             add(parts, new InsightCell(Kind.RATINGS, f.ratedDay(), f.department()), InsightCell.counter("score", Integer.toString(f.score())), 1);
         }
+        if (f.screenPath() != null) {
+            satisfaction(parts, Kind.SCREEN, f.screenPath(), f);
+        }
+        if (f.domain() != null) {
+            satisfaction(parts, Kind.DOMAIN, f.domain(), f);
+        }
         return parts;
+    }
+
+    private static void satisfaction(Map<InsightCell, Map<String, Long>> parts, Kind kind, String subject, FeedbackFacts f) {
+        InsightCell received = new InsightCell(kind, f.receivedDay(), subject);
+        add(parts, received, FEEDBACK, 1);
+        if (f.negative()) {
+            add(parts, received, NEGATIVE, 1);
+        }
+        if (f.ratedDay() != null) {
+            add(parts, new InsightCell(kind, f.ratedDay(), subject), InsightCell.counter("score", Integer.toString(f.score())), 1);
+        }
     }
 
     private static void clock(Map<InsightCell, Map<String, Long>> parts, InsightCell cell, String name, String colour,

@@ -5,19 +5,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The aggregate items in the table: {@code PK = INSIGHTS#{day}}, {@code SK = COUNTS#{department}} or
- * {@code RATINGS#{department}}, one numeric attribute per counter.
+ * The aggregate items in the table: {@code PK = INSIGHTS#{day}}, {@code SK = COUNTS#{department}}, {@code RATINGS#{department}},
+ * {@code SCREEN#{screen path}} or {@code DOMAIN#{domain}}, one numeric attribute per counter.
  *
  * <p>Exactly once per change without transactions: each item records, per feedback, the version of the last change
  * applied to it ({@code seen:{feedback id}}), and a delta is one conditional {@code UpdateItem} per item that adds the
@@ -30,6 +34,7 @@ public final class InsightStore {
     static final String PARTITION_PREFIX = "INSIGHTS#";
     static final String ENTITY = "INSIGHT";
     static final String SEEN_PREFIX = "seen:";
+    static final int BATCH_KEYS = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -42,7 +47,7 @@ public final class InsightStore {
     /** The aggregate item's key. */
     static Map<String, AttributeValue> key(InsightCell cell) {
         return Map.of(TableSchema.PK, AttributeValue.fromS(PARTITION_PREFIX + cell.day()),
-                TableSchema.SK, AttributeValue.fromS(cell.kind().name() + "#" + cell.department()));
+                TableSchema.SK, AttributeValue.fromS(cell.kind().name() + "#" + cell.subject()));
     }
 
     /** Applies a change's delta; answers how many items it moved (0 when every item had applied it already). */
@@ -104,17 +109,46 @@ public final class InsightStore {
         return items;
     }
 
+    /**
+     * The items of {@code kind} for each of the subjects on each day {@code from}..{@code until} (excluded) that exist: one
+     * GetItem per day and subject, batched (BatchGetItem, at most {@value #BATCH_KEYS} keys a call, unprocessed keys asked
+     * again).
+     */
+    public List<InsightItem> read(InsightCell.Kind kind, Set<String> subjects, LocalDate from, LocalDate until) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (LocalDate day = from; day.isBefore(until); day = day.plusDays(1)) {
+            for (String subject : subjects) {
+                keys.add(key(new InsightCell(kind, day, subject)));
+            }
+        }
+        List<InsightItem> items = new ArrayList<>();
+        for (int start = 0; start < keys.size(); start += BATCH_KEYS) {
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(start, Math.min(keys.size(), start + BATCH_KEYS))).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = pending;
+                BatchGetItemResponse response = StoreCalls.call(() -> dynamo.batchGetItem(b -> b.requestItems(asked)));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    LocalDate day = LocalDate.parse(item.get(TableSchema.PK).s().substring(PARTITION_PREFIX.length()));
+                    items.add(InsightItem.from(kind, day, item));
+                }
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return items;
+    }
+
     /** One aggregate item as read: its cell and its counters (the seen marks left out). */
     public record InsightItem(InsightCell cell, Map<String, Long> counters) {
         static InsightItem from(InsightCell.Kind kind, LocalDate day, Map<String, AttributeValue> item) {
-            String department = item.get(TableSchema.SK).s().substring(kind.name().length() + 1);
+            String subject = item.get(TableSchema.SK).s().substring(kind.name().length() + 1);
             Map<String, Long> counters = new TreeMap<>();
             item.forEach((name, value) -> {
                 if (value.n() != null && !name.startsWith(SEEN_PREFIX)) {
                     counters.put(name, Long.parseLong(value.n()));
                 }
             });
-            return new InsightItem(new InsightCell(kind, day, department), counters);
+            return new InsightItem(new InsightCell(kind, day, subject), counters);
         }
     }
 }

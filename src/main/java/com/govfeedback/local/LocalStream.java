@@ -2,11 +2,15 @@ package com.govfeedback.local;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.improvement.store.ImprovementStore;
+import com.govfeedback.improvement.store.NoticeOutbox;
 import com.govfeedback.insights.InsightRecorder;
 import com.govfeedback.insights.InsightStore;
 import com.govfeedback.notify.DeliveryMarkers;
@@ -16,35 +20,58 @@ import com.govfeedback.notify.NotificationDelivery;
 import com.govfeedback.notify.Templates;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Where there is no table stream (the local runtime, tests, {@code make sweep}): a feedback repository that hands each
- * change to what consumes the stream in the cloud, in-process: the dashboard's aggregates, then the notifier's delivery
- * core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
+ * Where there is no table stream (the local runtime, tests, {@code make sweep}): a feedback repository and an improvement
+ * store that hand each change to what consumes the stream in the cloud, in-process: the dashboard's aggregates, then the
+ * notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
  * sweep's re-drive; aggregates that fail to update are logged and put right by {@code make insights-rebuild}.
  */
 public final class LocalStream {
     private static final Logger LOG = Logger.getLogger(LocalStream.class);
 
-    private LocalStream() {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final NotificationDelivery delivery;
+    private final InsightRecorder insights;
+
+    private LocalStream(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.delivery = new NotificationDelivery(new DeliveryMarkers(dynamo, table), List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table)),
+                new LocalFileSink(sink, clock), Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
+        this.insights = new InsightRecorder(new InsightStore(dynamo, table));
+        LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
     }
 
-    public static FeedbackRepository repository(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
-        NotificationDelivery delivery = new NotificationDelivery(new DeliveryMarkers(dynamo, table), new FeedbackOutbox(dynamo, table),
-                new LocalFileSink(sink, clock), Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
-        InsightRecorder insights = new InsightRecorder(new InsightStore(dynamo, table));
-        LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
+    /** One in-process stream (one notifier, one sink) for the stores of one table. */
+    public static LocalStream to(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
+        return new LocalStream(dynamo, table, sink, clock);
+    }
+
+    /** The feedback repository, each write told to the dashboard's aggregates, then delivered. */
+    public FeedbackRepository repository() {
         return new FeedbackRepository(dynamo, table, (before, image) -> {
             try {
                 insights.changed(before, image);
             } catch (RuntimeException failed) {
                 LOG.warnf(failed, "the dashboard's aggregates missed a change; make insights-rebuild puts them right");
             }
-            try {
-                delivery.deliverImage(image);
-            } catch (RuntimeException failed) {
-                LOG.warnf(failed, "in-process delivery failed; the notifications stay pending");
-            }
+            deliver(image);
         });
+    }
+
+    /** The improvement store, each notice item it writes delivered to its citizen. */
+    public ImprovementStore improvementStore() {
+        return new ImprovementStore(dynamo, table, (before, notice) -> deliver(notice));
+    }
+
+    private void deliver(Map<String, AttributeValue> image) {
+        try {
+            delivery.deliverImage(image);
+        } catch (RuntimeException failed) {
+            LOG.warnf(failed, "in-process delivery failed; the notifications stay pending");
+        }
     }
 }

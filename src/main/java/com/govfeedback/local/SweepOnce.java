@@ -10,10 +10,17 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
+import com.govfeedback.bridge.ImprovementLoop;
+import com.govfeedback.bridge.RatingsFromInsights;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepSettings;
+import com.govfeedback.improvement.service.ImprovementService;
+import com.govfeedback.improvement.store.ImprovementStore;
+import com.govfeedback.insights.InsightStore;
 import com.govfeedback.sla.SlaRules;
 import com.govfeedback.storage.TableSchema;
 
@@ -23,13 +30,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One sweep against the local store, for {@code make sweep} and the every-minute loop of {@code make run}. Settings
+ * One sweep against the local store, for {@code make sweep} and the every-minute loop of {@code make run}: the SLA sweep,
+ * then the improvement loop's step (progress notices, pending fan-outs, the satisfaction change). Settings
  * from the environment: {@code DYNAMODB_ENDPOINT} (http://localhost:8000), {@code FEEDBACK_TABLE_NAME} (feedback),
  * {@code AT} (an ISO-8601 instant or offset time to act as of; default now), {@code DRY_RUN=1} (change nothing) and
  * {@code NOTIFICATIONS_FILE} (.local/notifications.jsonl: where the notifications it writes are delivered, as the local
  * API delivers its own; empty for none).
  */
 public final class SweepOnce {
+    private static final Logger LOG = Logger.getLogger(SweepOnce.class);
+
     private SweepOnce() {
     }
 
@@ -45,13 +55,26 @@ public final class SweepOnce {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
             String sink = env("NOTIFICATIONS_FILE", ".local/notifications.jsonl");
-            FeedbackRepository repository = sink.isBlank() ? new FeedbackRepository(dynamo, table)
-                    // a rehearsal (AT=…) delivers as of that time too, or its notifications would wait for the real clock
-                    : LocalStream.repository(dynamo, table, Path.of(sink), Clock.fixed(at, ZoneOffset.UTC));
+            // a rehearsal (AT=…) delivers as of that time too, or its notifications would wait for the real clock
+            Clock asOf = Clock.fixed(at, ZoneOffset.UTC);
+            LocalStream stream = sink.isBlank() ? null : LocalStream.to(dynamo, table, Path.of(sink), asOf);
+            FeedbackRepository repository = stream == null ? new FeedbackRepository(dynamo, table) : stream.repository();
             DueSweep sweep = new DueSweep(repository, shippedClocks(), SweepSettings.DEFAULT);
             // DueSweep logs the counts
             sweep.run(at, () -> true, dryRun);
+            if (!dryRun) {
+                improvementStep(dynamo, table, stream == null ? new ImprovementStore(dynamo, table) : stream.improvementStore(), repository, asOf);
+            }
         }
+    }
+
+    /** The improvement loop's step, as the sweep function runs it; locally the satisfaction change is measured on every run. */
+    private static void improvementStep(DynamoDbClient dynamo, String table, ImprovementStore store, FeedbackRepository repository, Clock asOf) {
+        ImprovementService improvements = ImprovementLoop.forSweep(dynamo, table, store, repository, shippedClocks(), asOf);
+        ImprovementService.SweepResult result = improvements.sweep(Integer.MAX_VALUE);
+        int measured = improvements.measureSatisfaction(new RatingsFromInsights(new InsightStore(dynamo, table)));
+        LOG.infof("improvements: %d progress notices started, %d notices written, %d satisfaction changes measured",
+                result.progressNoticesStarted(), result.fanOut().written(), measured);
     }
 
     /** The SLA services on the shipped policy and calendar, wired as the functions wire them. */

@@ -14,8 +14,8 @@ import com.govfeedback.storage.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Delivers the pending notifications of a feedback item image (a stream record's NEW_IMAGE, the local store hook, or the
- * sweep's re-drive): render, send with bounded retries and exponential backoff, remember the send with a delivery marker,
+ * Delivers the pending notifications of an item image (a feedback item's outbox, an improvement notice), from a stream
+ * record's NEW_IMAGE, the local store hook or the sweep's re-drive: render, send with bounded retries and exponential backoff, remember the send with a delivery marker,
  * and record the outcome on the item's outbox entry. A notification already marked delivered is never sent again. After
  * {@link DeliveryPolicy#maxAttempts()} failed invocations it is DEAD: logged at ERROR with {@value #DEAD_MARKER} (the
  * alarm's metric filter) and counted in the report.
@@ -25,7 +25,8 @@ public final class NotificationDelivery {
     private static final Logger LOG = Logger.getLogger(NotificationDelivery.class);
 
     private final DeliveryMarkers markers;
-    private final OutboxStore outbox;
+    /** The kinds of item that hold notifications; an image belongs to at most one of them. */
+    private final List<OutboxStore> outboxes;
     private final Channel channel;
     private final Templates templates;
     private final DeliveryPolicy policy;
@@ -55,8 +56,14 @@ public final class NotificationDelivery {
 
     public NotificationDelivery(DeliveryMarkers markers, OutboxStore outbox, Channel channel, Templates templates, DeliveryPolicy policy, Clock clock,
             Sleeper sleeper) {
+        this(markers, List.of(outbox), channel, templates, policy, clock, sleeper);
+    }
+
+    /** @param outboxes every kind of item holding notifications; the first is the one {@link #deliver(List)} records on */
+    public NotificationDelivery(DeliveryMarkers markers, List<OutboxStore> outboxes, Channel channel, Templates templates, DeliveryPolicy policy,
+            Clock clock, Sleeper sleeper) {
         this.markers = markers;
-        this.outbox = outbox;
+        this.outboxes = List.copyOf(outboxes);
         this.channel = channel;
         this.templates = templates;
         this.policy = policy;
@@ -66,23 +73,33 @@ public final class NotificationDelivery {
 
     /** The pending notifications of a stored item image; other items (claims, counters, markers) have none. */
     public Report deliverImage(Map<String, AttributeValue> image) {
-        return deliver(outbox.outboxOf(image));
+        for (OutboxStore store : outboxes) {
+            List<Notification> held = store.outboxOf(image);
+            if (!held.isEmpty()) {
+                return deliver(store, held);
+            }
+        }
+        return Report.NOTHING;
     }
 
     /** Delivers every entry that is PENDING and due; entries whose retry is not yet due are left for a later call. */
     public Report deliver(List<Notification> outbox) {
+        return deliver(outboxes.get(0), outbox);
+    }
+
+    private Report deliver(OutboxStore store, List<Notification> outbox) {
         Report report = Report.NOTHING;
         Instant now = clock.instant();
         for (int i = 0; i < outbox.size(); i++) {
             Notification n = outbox.get(i);
             if (n.state() == Notification.State.PENDING && !n.nextAttemptAt().isAfter(now)) {
-                report = report.plus(deliverOne(n, i));
+                report = report.plus(deliverOne(store, n, i));
             }
         }
         return report;
     }
 
-    private Report deliverOne(Notification n, int index) {
+    private Report deliverOne(OutboxStore outbox, Notification n, int index) {
         try {
             if (markers.delivered(n.id())) {
                 outbox.record(withOutcome(n, Notification.State.DELIVERED, n.attempts(), n.nextAttemptAt()), index, n.attempts());

@@ -3,6 +3,7 @@ package com.govfeedback.improvement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import com.govfeedback.improvement.ports.FeedbackActions;
 import com.govfeedback.improvement.ports.FeedbackFacts;
+import com.govfeedback.improvement.ports.RatingSource;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.service.NoticeFanOut;
 import com.govfeedback.improvement.store.ImprovementStore;
@@ -78,6 +80,25 @@ final class FakeFeedbackSide implements FeedbackFacts, FeedbackActions {
     @Override
     public void markPossibleRegression(String feedbackId, String improvementId, String internalNote) {
         actions.add("regression " + feedbackId + " " + improvementId);
+    }
+
+    /** One feedback about a screen as a test states it: when, its rating (or null) and whether it was negative. */
+    record Observation(Instant at, Integer score, boolean negative) {
+    }
+
+    /** The observations counted per Beijing day, as the daily aggregates count them; every call's screens go to {@code asked}. */
+    static RatingSource ratings(List<Observation> observations, List<Set<String>> asked) {
+        return (screens, domains, from, until) -> {
+            asked.add(screens);
+            RatingSource.Tally tally = RatingSource.Tally.NONE;
+            for (Observation o : observations) {
+                LocalDate day = o.at().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+                if (!day.isBefore(from) && day.isBefore(until)) {
+                    tally = tally.plus(new RatingSource.Tally(1, o.negative() ? 1 : 0, o.score() == null ? Map.of() : Map.of(o.score(), 1L)));
+                }
+            }
+            return tally;
+        };
     }
 
     /** A fresh table on the shared dynalite, so each test sees only its own improvements. */

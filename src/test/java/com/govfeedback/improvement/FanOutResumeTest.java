@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,7 @@ class FanOutResumeTest {
         Caller office = new Caller("office-zhao", Role.OPTIMISATION_OFFICE, null);
 
         String first = feedback.add(citizen(0), null, "/s", "BUG", "5.9.2", "RED", true);
-        ImprovementViews.StaffView created = service.create(office, new ImprovementRequests.Create("办事进度查询慢", null, List.of(first), null,
+        ImprovementViews.StaffView created = service.create(office, new ImprovementRequests.Create(Ids.newId(Instant.now()), "办事进度查询慢", null, List.of(first), null,
                 List.of(), List.of(), List.of(), null, LEAD, List.of(), null));
         String id = created.tracker().id();
         for (int i = 0; i < CITIZENS; i++) {
@@ -117,7 +118,7 @@ class FanOutResumeTest {
         ImprovementService service = new ImprovementService(store, feedback, feedback, Tracker.loadDefault(), PriorityPolicy.loadDefault(),
                 SatisfactionChange.loadDefault(), idle, Set.of(LEAD), clock);
         Caller office = new Caller("office-zhao", Role.OPTIMISATION_OFFICE, null);
-        ImprovementViews.StaffView created = service.create(office, new ImprovementRequests.Create("预约挂号难", null,
+        ImprovementViews.StaffView created = service.create(office, new ImprovementRequests.Create(Ids.newId(Instant.now()), "预约挂号难", null,
                 List.of(feedback.add(citizen(0), null, "/s", "BUG", "5.9.2", "RED", true)), null, List.of(), List.of(), List.of(), null, LEAD,
                 List.of(), null));
         String id = created.tracker().id();

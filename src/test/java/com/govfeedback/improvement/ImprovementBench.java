@@ -76,7 +76,7 @@ public final class ImprovementBench {
         FakeFeedbackSide.TestClock clock = new FakeFeedbackSide.TestClock(FakeFeedbackSide.START);
         ImprovementService service = feedback.service(store, clock);
         String first = feedback.add("citizen-first", null, "/s", "BUG", "5.9.2", "RED", true);
-        ImprovementViews.StaffView created = service.create(OFFICE, new ImprovementRequests.Create("办事进度查询慢", null, List.of(first), null,
+        ImprovementViews.StaffView created = service.create(OFFICE, new ImprovementRequests.Create(Ids.newId(Instant.now()), "办事进度查询慢", null, List.of(first), null,
                 List.of(), List.of(), List.of(), null, FakeFeedbackSide.LEAD, List.of(), null));
         String id = created.tracker().id();
         List<Map<String, AttributeValue>> links = new ArrayList<>(citizens);

@@ -114,14 +114,13 @@ class ImprovementRulesTest {
     @Test
     void satisfactionChangeComparesEqualWindowsAndSaysWhenSamplesAreTooFew() {
         SatisfactionChange change = SatisfactionChange.loadDefault();
-        List<RatingSource.Observation> observations = new ArrayList<>();
+        List<FakeFeedbackSide.Observation> observations = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            observations.add(new RatingSource.Observation(RELEASE.minus(Duration.ofDays(1 + i % 20)), i % 2 == 0 ? 2 : 3, i % 2 == 0));
-            observations.add(new RatingSource.Observation(RELEASE.plus(Duration.ofDays(1 + i % 20)), i % 4 == 0 ? 3 : 5, i % 4 == 0));
+            observations.add(new FakeFeedbackSide.Observation(RELEASE.minus(Duration.ofDays(1 + i % 20)), i % 2 == 0 ? 2 : 3, i % 2 == 0));
+            observations.add(new FakeFeedbackSide.Observation(RELEASE.plus(Duration.ofDays(1 + i % 20)), i % 4 == 0 ? 3 : 5, i % 4 == 0));
         }
-        observations.add(new RatingSource.Observation(RELEASE.minus(Duration.ofDays(3)), null, true));
-        RatingSource source = (screens, domains, from, to) -> observations.stream()
-                .filter(o -> !o.at().isBefore(from) && o.at().isBefore(to)).toList();
+        observations.add(new FakeFeedbackSide.Observation(RELEASE.minus(Duration.ofDays(3)), null, true));
+        RatingSource source = FakeFeedbackSide.ratings(observations, new ArrayList<>());
 
         var result = change.measure(source, Set.of("/social-security/card"), Set.of(), RELEASE, RELEASE.plus(Duration.ofDays(31)), TRACKER);
         assertThat(result.before().rated()).isEqualTo(40);

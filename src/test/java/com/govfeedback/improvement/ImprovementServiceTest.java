@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import com.govfeedback.improvement.service.ImprovementViews;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.shared.ForbiddenException;
+import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.TransitionRefusedException;
 import com.govfeedback.shared.ValidationException;
 
@@ -50,7 +52,7 @@ class ImprovementServiceTest {
     }
 
     private ImprovementRequests.Create create(List<String> feedbackIds, String cluster, String lead) {
-        return new ImprovementRequests.Create("社保卡页面闪退", "打开电子社保卡后闪退，联系电话13812345678", feedbackIds, cluster,
+        return new ImprovementRequests.Create(Ids.newId(Instant.now()), "社保卡页面闪退", "打开电子社保卡后闪退，联系电话13812345678", feedbackIds, cluster,
                 List.of("/social-security/card"), List.of("5.9.2"), List.of("SOCIAL_SECURITY"), "BUG", lead, List.of(OTHER),
                 "先查崩溃日志，反馈人电话13812345678");
     }
@@ -101,6 +103,22 @@ class ImprovementServiceTest {
     }
 
     @Test
+    void aRetriedCreateAnswersTheFirstImprovementAndAMissingRequestIdIsRefused() {
+        String f = feedback.add("alice", "C7", "/social-security/card", "BUG", "5.9.2", "RED", true);
+        ImprovementRequests.Create request = create(List.of(f), "C7", LEAD);
+        ImprovementViews.StaffView first = service.create(OFFICE, request);
+        ImprovementViews.StaffView retried = service.create(OFFICE, request);
+        assertThat(retried.tracker().id()).isEqualTo(first.tracker().id());
+        assertThat(retried.stats().linked()).isEqualTo(1);
+        assertThat(service.pool(OFFICE, new ImprovementRequests.ListPool(null, null, 10, null)).items()).hasSize(1);
+
+        ImprovementRequests.Create noKey = new ImprovementRequests.Create(null, "标题", null, List.of(feedback.add("bob", null, "/x", "BUG", "5.9.2",
+                "BLUE", false)), null, null, null, null, null, LEAD, null, null);
+        assertThatThrownBy(() -> service.create(OFFICE, noKey))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("clientRequestId"));
+    }
+
+    @Test
     void onlyTheOfficeAndTheLeadDepartmentManageAndCitizensSeeThePublicViewOnly() {
         String f = feedback.add("alice", null, "/social-security/card", "BUG", "5.9.2", "RED", true);
         assertThatThrownBy(() -> service.create(ALICE, create(List.of(f), null, LEAD))).isInstanceOf(ForbiddenException.class);
@@ -114,7 +132,12 @@ class ImprovementServiceTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> service.update(OTHER_STAFF, new ImprovementRequests.Update(id, "改标题", null, null, null, null, null, null, null,
                 null, created.version()))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> service.pool(OTHER_STAFF, new ImprovementRequests.ListPool(null, null, 10, null)))
+        assertThatThrownBy(() -> service.pool(OTHER_STAFF, new ImprovementRequests.ListPool(null, LEAD, 10, null)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(service.pool(OTHER_STAFF, new ImprovementRequests.ListPool(null, null, 10, null)).items()).isEmpty();
+        assertThat(service.pool(LEAD_STAFF, new ImprovementRequests.ListPool(null, null, 10, null)).items())
+                .extracting(v -> v.tracker().id()).containsExactly(id);
+        assertThatThrownBy(() -> service.move(ALICE, new ImprovementRequests.Move(null, null, null, null, null, null, null, null, null)))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> service.support(LEAD_STAFF, id)).isInstanceOf(ForbiddenException.class);
 
@@ -272,16 +295,13 @@ class ImprovementServiceTest {
         ImprovementViews.StaffView released = release(service.create(OFFICE, create(
                 List.of(feedback.add("alice", null, "/social-security/card", "BUG", "5.9.2", "RED", true)), null, LEAD)), "5.10.0");
         java.time.Instant releasedAt = java.time.LocalDate.parse("2026-03-02").atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
-        List<RatingSource.Observation> observations = new ArrayList<>();
+        List<FakeFeedbackSide.Observation> observations = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            observations.add(new RatingSource.Observation(releasedAt.minus(Duration.ofDays(2)), 2, true));
-            observations.add(new RatingSource.Observation(releasedAt.plus(Duration.ofDays(2)), 5, false));
+            observations.add(new FakeFeedbackSide.Observation(releasedAt.minus(Duration.ofDays(2)), 2, true));
+            observations.add(new FakeFeedbackSide.Observation(releasedAt.plus(Duration.ofDays(2)), 5, false));
         }
         List<Set<String>> asked = new ArrayList<>();
-        RatingSource ratings = (screens, domains, from, to) -> {
-            asked.add(screens);
-            return observations.stream().filter(o -> !o.at().isBefore(from) && o.at().isBefore(to)).toList();
-        };
+        RatingSource ratings = FakeFeedbackSide.ratings(observations, asked);
         clock.advance(Duration.ofDays(40));
         assertThat(service.measureSatisfaction(ratings)).isEqualTo(1);
         assertThat(asked).containsOnly(Set.of("/social-security/card"));

@@ -23,7 +23,7 @@ class InsightDeltaTest {
     private static final InsightCell HOUSING = new InsightCell(Kind.COUNTS, DAY, "HOUSING_FUND_CENTER");
 
     private static FeedbackFacts facts(long version, String department, String status) {
-        return new FeedbackFacts("F1", version, DAY, department, "ORANGE", status, null, null, null, 0);
+        return new FeedbackFacts("F1", version, DAY, department, "ORANGE", status, null, null, null, 0, null, null, false);
     }
 
     @Test
@@ -53,12 +53,32 @@ class InsightDeltaTest {
     void stoppedClocksAddTheirTimeCountAndLatenessAndARatingCountsOnItsOwnDay() {
         FeedbackFacts before = facts(4, "HRSS_BUREAU", "IN_PROGRESS");
         FeedbackFacts after = new FeedbackFacts("F1", 5, DAY, "HRSS_BUREAU", "ORANGE", "RESOLVED",
-                new StoppedClock(Duration.ofMinutes(30), false), new StoppedClock(Duration.ofHours(30), true), DAY.plusDays(2), 4);
+                new StoppedClock(Duration.ofMinutes(30), false), new StoppedClock(Duration.ofHours(30), true), DAY.plusDays(2), 4, null, null, false);
         InsightDelta delta = InsightDelta.between(before, after);
         assertThat(delta.changes().get(HRSS)).containsOnly(Map.entry("n.ORANGE.IN_PROGRESS", -1L), Map.entry("n.ORANGE.RESOLVED", 1L),
                 Map.entry("ack.ORANGE.n", 1L), Map.entry("ack.ORANGE.ms", 1_800_000L), Map.entry("res.ORANGE.n", 1L),
                 Map.entry("res.ORANGE.ms", 108_000_000L), Map.entry("res.ORANGE.late", 1L));
         assertThat(delta.changes().get(new InsightCell(Kind.RATINGS, DAY.plusDays(2), "HRSS_BUREAU"))).containsExactly(Map.entry("score.4", 1L));
+    }
+
+    @Test
+    void aFeedbackCountsUnderItsScreenAndDomainOnItsDayAndItsRatingOnTheRatingDay() {
+        FeedbackFacts sent = new FeedbackFacts("F1", 1, DAY, "HRSS_BUREAU", "ORANGE", "SUBMITTED", null, null, null, 0,
+                "/social-security/card", "SOCIAL_SECURITY", true);
+        InsightDelta received = InsightDelta.between(null, sent);
+        assertThat(received.changes().get(new InsightCell(Kind.SCREEN, DAY, "/social-security/card")))
+                .containsOnly(Map.entry(InsightDelta.FEEDBACK, 1L), Map.entry(InsightDelta.NEGATIVE, 1L));
+        assertThat(received.changes().get(new InsightCell(Kind.DOMAIN, DAY, "SOCIAL_SECURITY")))
+                .containsOnly(Map.entry(InsightDelta.FEEDBACK, 1L), Map.entry(InsightDelta.NEGATIVE, 1L));
+
+        FeedbackFacts rated = new FeedbackFacts("F1", 6, DAY, "HRSS_BUREAU", "ORANGE", "RESOLVED", null, null, DAY.plusDays(3), 2,
+                "/social-security/card", "SOCIAL_SECURITY", true);
+        InsightDelta rating = InsightDelta.between(new FeedbackFacts("F1", 5, DAY, "HRSS_BUREAU", "ORANGE", "RESOLVED", null, null, null, 0,
+                "/social-security/card", "SOCIAL_SECURITY", true), rated);
+        assertThat(rating.changes()).containsOnlyKeys(new InsightCell(Kind.RATINGS, DAY.plusDays(3), "HRSS_BUREAU"),
+                new InsightCell(Kind.SCREEN, DAY.plusDays(3), "/social-security/card"), new InsightCell(Kind.DOMAIN, DAY.plusDays(3), "SOCIAL_SECURITY"));
+        assertThat(rating.changes().get(new InsightCell(Kind.SCREEN, DAY.plusDays(3), "/social-security/card")))
+                .containsExactly(Map.entry("score.2", 1L));
     }
 
     @Test
@@ -71,9 +91,9 @@ class InsightDeltaTest {
         List<FeedbackFacts> history = List.of(facts(1, "HRSS_BUREAU", "SUBMITTED"), facts(2, "HRSS_BUREAU", "ACCEPTED"),
                 facts(3, "HOUSING_FUND_CENTER", "ACCEPTED"),
                 new FeedbackFacts("F1", 4, DAY, "HOUSING_FUND_CENTER", "RED", "RESOLVED", new StoppedClock(Duration.ofMinutes(5), false),
-                        new StoppedClock(Duration.ofHours(1), false), DAY, 5),
+                        new StoppedClock(Duration.ofHours(1), false), DAY, 5, "/social-security/card", "SOCIAL_SECURITY", true),
                 new FeedbackFacts("F1", 5, DAY, "HOUSING_FUND_CENTER", "RED", "REOPENED", new StoppedClock(Duration.ofMinutes(5), false),
-                        null, DAY, 5));
+                        null, DAY, 5, "/social-security/card", "SOCIAL_SECURITY", true));
         Map<InsightCell, Map<String, Long>> sum = new HashMap<>();
         FeedbackFacts previous = null;
         for (FeedbackFacts image : history) {

@@ -38,11 +38,11 @@ class InsightStoreTest {
     }
 
     private static FeedbackFacts facts(String id, long version, String department, String status) {
-        return new FeedbackFacts(id, version, DAY, department, "ORANGE", status, null, null, null, 0);
+        return new FeedbackFacts(id, version, DAY, department, "ORANGE", status, null, null, null, 0, null, null, false);
     }
 
     private Map<String, Long> counters(String department) {
-        return store.read(Kind.COUNTS, DAY, DAY).stream().filter(i -> i.cell().department().equals(department)).findFirst()
+        return store.read(Kind.COUNTS, DAY, DAY).stream().filter(i -> i.cell().subject().equals(department)).findFirst()
                 .map(InsightItem::counters).orElse(Map.of());
     }
 

@@ -8,11 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API: JWT authorizer from stack parameters, one authorized greedy route, a few public ones, limits, logs. */
 class HttpApiTest {
@@ -44,6 +43,8 @@ class HttpApiTest {
         assertThat(authorizationByRoute).isEqualTo(Map.of(
                 "ANY /{proxy+}", "JWT by HttpApiJwtAuthorizer",
                 "POST /sla/preview", "NONE",
+                "POST /improvement/roadmap", "NONE",
+                "POST /improvement/results-wall", "NONE",
                 "GET /q/health", "NONE",
                 "GET /q/health/{proxy+}", "NONE",
                 "GET /q/openapi", "NONE"));
@@ -59,8 +60,8 @@ class HttpApiTest {
                 .containsEntry("DefaultRouteSettings", Map.of("ThrottlingBurstLimit", 100, "ThrottlingRateLimit", 50));
         Map<String, Object> publicLimits = Map.of("ThrottlingBurstLimit", 20, "ThrottlingRateLimit", 10);
         assertThat(stage.get("RouteSettings")).isEqualTo(Map.of(
-                "POST /sla/preview", publicLimits, "GET /q/health", publicLimits,
-                "GET /q/health/{proxy+}", publicLimits, "GET /q/openapi", publicLimits));
+                "POST /sla/preview", publicLimits, "POST /improvement/roadmap", publicLimits, "POST /improvement/results-wall", publicLimits,
+                "GET /q/health", publicLimits, "GET /q/health/{proxy+}", publicLimits, "GET /q/openapi", publicLimits));
     }
 
     @Test
@@ -114,7 +115,8 @@ class HttpApiTest {
     @Test
     void publicRouteListIsTheDocumentedOne() {
         assertThat(HttpApiFront.PUBLIC_ROUTES)
-                .containsExactly("POST /sla/preview", "GET /q/health", "GET /q/health/{proxy+}", "GET /q/openapi");
+                .containsExactly("POST /sla/preview", "POST /improvement/roadmap", "POST /improvement/results-wall", "GET /q/health",
+                        "GET /q/health/{proxy+}", "GET /q/openapi");
         assertThat(HttpApiFront.PUBLIC_ROUTES).noneMatch(route -> route.contains("triage"));
         assertThat(List.of(HttpApiFront.AUTHORIZED_ROUTE)).containsExactly("ANY /{proxy+}");
     }

@@ -134,6 +134,13 @@ public final class SimilarFeedback {
         return sizes;
     }
 
+    /** The feedback ids of one cluster (its member set), in one read; empty for an unknown cluster. */
+    public List<String> memberIds(String clusterId) {
+        Map<String, AttributeValue> cluster = StoreCalls.call(() -> dynamo.getItem(b -> b.tableName(table).key(clusterKey(clusterId)))).item();
+        AttributeValue memberIds = cluster == null ? null : cluster.get("memberIds");
+        return memberIds != null && memberIds.hasSs() ? memberIds.ss().stream().sorted().toList() : List.of();
+    }
+
     /** Feedback ids sharing a band within the window, newest first per band; the bands are read in parallel. */
     private Map<String, String> candidates(String domain, List<String> bands, Instant receivedAt) {
         String from = Attributes.sortable(receivedAt.minus(WINDOW));

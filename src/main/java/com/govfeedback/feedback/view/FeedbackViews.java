@@ -38,6 +38,6 @@ public final class FeedbackViews {
         return items.stream().map(f -> new FeedbackView(f.id(), f.trackingNo(), f.status(), f.status().chineseName(), f.receivedAt(),
                 f.text(), f.channel(), f.context(), f.triage().withMaskedText(null), clocks.view(f, now),
                 new FeedbackView.SimilarView(f.similar().clusterId(), members.get(f.similar().clusterId())),
-                CaseView.of(f.caseFile(), staffSide), f.version())).toList();
+                CaseView.of(f.caseFile(), staffSide), f.version(), null)).toList();
     }
 }

@@ -39,6 +39,20 @@ final class ImprovementAccess {
         }
     }
 
+    /** Checked before anything is read: only the office, supervisors and staff may ever lead an improvement. */
+    static void requireRoleThatLeads(Caller caller, String operation) {
+        if (!caller.is(Role.OPTIMISATION_OFFICE) && !caller.is(Role.SUPERVISOR) && !caller.is(Role.STAFF)) {
+            throw new ForbiddenException(operation + " is for the optimisation office or the lead department's staff and supervisors");
+        }
+    }
+
+    /** Checked before anything is read: only the office and supervisors may ever manage an improvement. */
+    static void requireRoleThatManages(Caller caller, String operation) {
+        if (!caller.is(Role.OPTIMISATION_OFFICE) && !caller.is(Role.SUPERVISOR)) {
+            throw new ForbiddenException(operation + " is for the optimisation office or a supervisor of the lead department");
+        }
+    }
+
     /** Proposing: the office for any department, staff and supervisors for their own. */
     static void requireMayPropose(Caller caller, String leadDepartment) {
         boolean own = (caller.is(Role.STAFF) || caller.is(Role.SUPERVISOR)) && leadDepartment.equals(caller.department());

@@ -7,8 +7,13 @@ public final class ImprovementRequests {
     private ImprovementRequests() {
     }
 
-    /** A new improvement from feedback ids, a similar-feedback cluster, or both (at least one of them). */
-    public record Create(String title, String problem, List<String> feedbackIds, String clusterId, List<String> screenPaths,
+    /**
+     * A new improvement from feedback ids, a similar-feedback cluster, or both (at least one of them).
+     *
+     * @param clientRequestId the client's key for this request (8–64 of {@code A-Za-z0-9._:-}): a retry answers the
+     *                        improvement the first attempt created
+     */
+    public record Create(String clientRequestId, String title, String problem, List<String> feedbackIds, String clusterId, List<String> screenPaths,
             List<String> appVersions, List<String> domains, String feedbackType, String leadDepartment, List<String> coDepartments,
             String internalNote) {
     }

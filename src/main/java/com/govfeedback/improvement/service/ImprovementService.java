@@ -36,6 +36,7 @@ import com.govfeedback.shared.ForbiddenException;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.NotFoundException;
 import com.govfeedback.shared.ValidationException;
+import com.govfeedback.sla.CityZone;
 import com.govfeedback.storage.TableSchema;
 import com.govfeedback.triage.text.PersonalDataMasker;
 
@@ -53,8 +54,9 @@ public final class ImprovementService {
     public static final int MAX_ENTRY_CHARS = 200;
     /** How many fan-out pages a status change delivers before answering; the sweep finishes the rest. */
     public static final int FAN_OUT_PAGES_IN_REQUEST = 5;
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CITY = CityZone.ZONE;
     private static final int RECOMPUTE_ATTEMPTS = 5;
+    private static final java.util.regex.Pattern CLIENT_REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ImprovementService.class);
 
     private final ImprovementStore store;
@@ -88,9 +90,22 @@ public final class ImprovementService {
 
     // ---- create, update, grade
 
+    /**
+     * Creates an improvement once per client request id: a retry answers the improvement the first attempt created (and
+     * completes its links, should the first attempt have stopped half-way).
+     */
     public ImprovementViews.StaffView create(Caller caller, ImprovementRequests.Create request) {
+        ImprovementAccess.requireRoleThatLeads(caller, "proposing an improvement");
         String lead = requireDepartment(request.leadDepartment(), "leadDepartment");
         ImprovementAccess.requireMayPropose(caller, lead);
+        String clientRequestId = request.clientRequestId();
+        if (clientRequestId == null || !CLIENT_REQUEST_ID.matcher(clientRequestId).matches()) {
+            throw new ValidationException("clientRequestId", "is required: 8 to 64 letters, digits or . _ : -");
+        }
+        Optional<Improvement> created = store.requestOwner(caller.subject(), clientRequestId).flatMap(store::find);
+        if (created.isPresent()) {
+            return completeCreate(created.get().id(), request);
+        }
         List<String> feedbackIds = request.feedbackIds() == null ? List.of() : request.feedbackIds();
         if (feedbackIds.isEmpty() && request.clusterId() == null) {
             throw new ValidationException("feedbackIds", "name at least one feedback or a clusterId");
@@ -109,22 +124,33 @@ public final class ImprovementService {
             });
         }
         Instant now = clock.instant();
-        String id = Ids.newId(now);
-        Improvement created = new Improvement(id, requireText(request.title(), "title", MAX_TITLE_CHARS),
+        String id = store.claimRequest(caller.subject(), clientRequestId, Ids.newId(now));
+        Improvement fresh = new Improvement(id, requireText(request.title(), "title", MAX_TITLE_CHARS),
                 optionalText(request.problem(), "problem"), screens(request.screenPaths()), versions(request.appVersions()),
                 codes(request.domains(), "domains"), type(request.feedbackType()), lead, List.copyOf(coDepartments), request.clusterId() == null ? List.of() : List.of(request.clusterId()),
                 ImprovementStatus.PENDING_REVIEW, null, null, null, null, null, null, null, LinkStats.NONE, 0,
                 priority.score(LinkStats.NONE, 0, null, null), List.of(new Improvement.HistoryEntry(now, null, ImprovementStatus.PENDING_REVIEW, null)),
                 optionalText(request.internalNote(), "internalNote"), caller.subject(), now, now, null, Map.of(), null, 1);
-        store.insert(created);
+        try {
+            store.insert(fresh);
+        } catch (ConflictException concurrentRetry) {
+            // the same request's other attempt inserted it first; both complete the links
+        }
+        return completeCreate(id, request);
+    }
+
+    /** The claims and links of a created improvement; each step idempotent, so a retry completes an interrupted create. */
+    private ImprovementViews.StaffView completeCreate(String id, ImprovementRequests.Create request) {
+        List<String> feedbackIds = request.feedbackIds() == null ? List.of() : request.feedbackIds();
         if (request.clusterId() != null) {
             claimCluster(id, request.clusterId());
         }
-        link(id, toLink);
+        link(id, membersToLink(feedbackIds, request.clusterId()));
         return views.staffView(recompute(id));
     }
 
     public ImprovementViews.StaffView update(Caller caller, ImprovementRequests.Update request) {
+        ImprovementAccess.requireRoleThatLeads(caller, "updating an improvement");
         Improvement current = read(request.id());
         ImprovementAccess.requireLeads(caller, current, "updating an improvement");
         requireVersion(current, request.version());
@@ -163,6 +189,7 @@ public final class ImprovementService {
     }
 
     public ImprovementViews.StaffView grade(Caller caller, ImprovementRequests.Grade request) {
+        ImprovementAccess.requireRoleThatManages(caller, "grading an improvement");
         Improvement current = read(request.id());
         ImprovementAccess.requireManages(caller, current, "grading an improvement");
         requireVersion(current, request.version());
@@ -181,6 +208,7 @@ public final class ImprovementService {
      * citizen are one conditional write; the fan-out then starts at once and the sweep finishes what is left.
      */
     public ImprovementViews.StaffView move(Caller caller, ImprovementRequests.Move request) {
+        ImprovementAccess.requireRoleThatManages(caller, "moving an improvement on the tracker");
         Improvement current = read(request.id());
         ImprovementAccess.requireManages(caller, current, "moving an improvement on the tracker");
         requireVersion(current, request.version());
@@ -264,6 +292,7 @@ public final class ImprovementService {
 
     /** Links feedback (and optionally a cluster's members) to an improvement; 409 naming the holder when one belongs elsewhere. */
     public ImprovementViews.StaffView linkFeedback(Caller caller, ImprovementRequests.Link request) {
+        ImprovementAccess.requireRoleThatLeads(caller, "linking feedback to an improvement");
         Improvement current = read(request.id());
         ImprovementAccess.requireLeads(caller, current, "linking feedback to an improvement");
         if (!current.status().inPool() && current.status() != ImprovementStatus.RELEASED) {
@@ -350,7 +379,7 @@ public final class ImprovementService {
     // ---- reads
 
     /** Staff who lead or co-operate see the staff view; everybody else the public view. */
-    public Object get(Caller caller, String id) {
+    public ImprovementViews.View get(Caller caller, String id) {
         Improvement improvement = read(id);
         return ImprovementAccess.seesInternals(caller, improvement) ? views.staffView(improvement) : views.publicView(improvement);
     }
@@ -367,16 +396,18 @@ public final class ImprovementService {
     }
 
     /**
-     * The pool: by department when {@code department} is given (optionally one status), else by status when {@code status}
+     * The pool: by department when {@code department} is given or the caller works for one (optionally one status), else by status when {@code status}
      * is given, else every improvement still in the pool; highest priority first (RELEASED: newest release first).
      */
     public StaffPage pool(Caller caller, ImprovementRequests.ListPool request) {
-        ImprovementAccess.requireMayListPool(caller, request.department());
+        // staff and supervisors who name no department list their own
+        String department = request.department() == null && caller.role().needsDepartment() ? caller.department() : request.department();
+        ImprovementAccess.requireMayListPool(caller, department);
         int limit = limit(request.limit());
         ImprovementStatus status = request.status() == null ? null : ImprovementStatus.parse(request.status(), "status");
         ImprovementStore.Page page;
-        if (request.department() != null) {
-            page = store.list(TableSchema.BY_DEPARTMENT, ImprovementKeys.departmentPartition(request.department()),
+        if (department != null) {
+            page = store.list(TableSchema.BY_DEPARTMENT, ImprovementKeys.departmentPartition(department),
                     true, limit, request.cursor(), status == null ? null : status.name());
         } else if (status != null) {
             page = byStatus(status, limit, request.cursor());

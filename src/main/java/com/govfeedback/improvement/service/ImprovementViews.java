@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 import com.govfeedback.improvement.Improvement;
 import com.govfeedback.improvement.LinkStats;
 import com.govfeedback.improvement.PriorityScore;
@@ -27,16 +29,25 @@ public final class ImprovementViews {
     public record PublicRelease(String appVersion, LocalDate releasedOn, String note, String stepsBefore, String stepsAfter, List<String> mediaUrls) {
     }
 
+    /**
+     * What {@code get} answers: the staff view to those who lead or co-operate, the public view to everybody else. Written
+     * as the record it is, with no type field (a serializer given only this interface would find no properties).
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+    public sealed interface View permits PublicView, StaffView {
+    }
+
     public record PublicView(String id, String title, String problem, String status, String statusLabel, String owner, String target,
             LocalDate expectedDate, List<Step> history, long linkedFeedback, long citizens, List<String> namedContributors,
             long anonymousContributors, long supporters, String declineReason, String duplicateOf, PublicRelease release,
-            SatisfactionChange.Result satisfaction) {
+            SatisfactionChange.Result satisfaction) implements View {
     }
 
     /** What staff see: the public view, the moves the tracker allows next, the priority with its components and the internal fields. */
     public record StaffView(PublicView tracker, List<String> allowedMoves, String leadDepartment, List<String> coDepartments, List<String> screenPaths,
             List<String> appVersions, List<String> domains, String feedbackType, List<String> clusterIds, PriorityScore priority,
-            Integer urgencyGrade, String effort, LinkStats stats, String internalNote, String createdBy, int pendingFanOuts, long version) {
+            Integer urgencyGrade, String effort, LinkStats stats, String internalNote, String createdBy, int pendingFanOuts, long version)
+            implements View {
     }
 
     public PublicView publicView(Improvement i) {

@@ -63,6 +63,11 @@ public final class ImprovementKeys {
         return key("FEEDBACK_LINK#" + feedbackId, ITEM_SK);
     }
 
+    /** A client's create request: a retry with the same client request id finds the improvement it made. */
+    public static Map<String, AttributeValue> requestClaim(String caller, String clientRequestId) {
+        return key("IMPROVEMENT_REQUEST#" + caller, "REQUEST#" + clientRequestId);
+    }
+
     public static Map<String, AttributeValue> clusterClaim(String clusterId) {
         return key("CLUSTER_LINK#" + clusterId, ITEM_SK);
     }

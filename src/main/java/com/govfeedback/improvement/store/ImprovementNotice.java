@@ -15,9 +15,15 @@ import java.time.Instant;
 public record ImprovementNotice(String noticeId, String improvementId, String citizen, String status, String text, Instant createdAt) {
     public static final String ENTITY = "IMPROVEMENT_NOTICE";
     public static final String EVENT = "IMPROVEMENT_STATUS";
+    private static final String CITIZEN_PART = ":citizen:";
 
     /** Stable per change and citizen, so a re-delivered notice is recognised by the notifier's delivery marker. */
     public String deliveryId() {
-        return noticeId + ":citizen:" + citizen;
+        return noticeId + CITIZEN_PART + citizen;
+    }
+
+    /** The notice id a {@link #deliveryId()} was made from. */
+    public static String noticeIdOf(String deliveryId) {
+        return deliveryId.substring(0, deliveryId.indexOf(CITIZEN_PART));
     }
 }

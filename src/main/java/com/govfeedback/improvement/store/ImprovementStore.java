@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.govfeedback.improvement.Improvement;
 import com.govfeedback.shared.ConflictException;
+import com.govfeedback.storage.ItemChanges;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
 
@@ -37,10 +38,20 @@ public final class ImprovementStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ItemChanges afterNotice;
 
     public ImprovementStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, ItemChanges.NONE);
+    }
+
+    /**
+     * @param afterNotice told of every notice item this store writes, where no table stream does it (the local runtime and
+     *                    tests hand it to the in-process notifier)
+     */
+    public ImprovementStore(DynamoDbClient dynamo, String table, ItemChanges afterNotice) {
         this.dynamo = dynamo;
         this.table = table;
+        this.afterNotice = afterNotice;
     }
 
     public void insert(Improvement improvement) {
@@ -81,6 +92,15 @@ public final class ImprovementStore {
     /** Claims a cluster: its new members join the holder automatically. Same semantics as {@link #claimFeedback}. */
     public String claimCluster(String clusterId, String improvementId) {
         return claim(ImprovementKeys.clusterClaim(clusterId), improvementId);
+    }
+
+    /** Claims a caller's create request for {@code improvementId}; answers the improvement that holds it (a retry finds the first). */
+    public String claimRequest(String caller, String clientRequestId, String improvementId) {
+        return claim(ImprovementKeys.requestClaim(caller, clientRequestId), improvementId);
+    }
+
+    public Optional<String> requestOwner(String caller, String clientRequestId) {
+        return holder(ImprovementKeys.requestClaim(caller, clientRequestId));
     }
 
     public Optional<String> feedbackOwner(String feedbackId) {
@@ -163,10 +183,11 @@ public final class ImprovementStore {
         item.put("at", instant(at));
         try {
             StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
-            return true;
         } catch (ConditionalCheckFailedException already) {
             return false;
         }
+        afterNotice.changed(null, item);
+        return true;
     }
 
     /** The citizens who support an improvement, page by page (moving the support of a duplicate). */
@@ -217,10 +238,11 @@ public final class ImprovementStore {
         item.put(TableSchema.TTL, n(notice.createdAt().plus(NOTICE_KEPT).getEpochSecond()));
         try {
             StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
-            return true;
         } catch (ConditionalCheckFailedException already) {
             return false;
         }
+        afterNotice.changed(null, item);
+        return true;
     }
 
     /** The citizens holding a notice of this status change, page by page (tests and the notifier's re-drive). */

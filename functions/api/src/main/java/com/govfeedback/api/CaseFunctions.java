@@ -2,6 +2,7 @@ package com.govfeedback.api;
 
 import jakarta.inject.Inject;
 
+import com.govfeedback.bridge.FeedbackWithImprovements;
 import com.govfeedback.feedback.lifecycle.CaseMerge;
 import com.govfeedback.feedback.lifecycle.CaseRequests;
 import com.govfeedback.feedback.lifecycle.CaseService;
@@ -20,6 +21,8 @@ public class CaseFunctions {
     CaseMerge merges;
     @Inject
     WorkQueue queues;
+    @Inject
+    FeedbackWithImprovements withImprovements;
     @Inject
     Callers callers;
 
@@ -83,7 +86,7 @@ public class CaseFunctions {
     @ApiDoc(summary = "Rate a resolved feedback 1-5 within 7 days; 1-2 open a follow-up (回访)", roles = "citizen", errors = { 401, 403,
             404, 409, 422 })
     public FeedbackView rate(CaseRequests.Rate request) {
-        return cases.rate(callers.current(), Requests.require(request, "id"));
+        return withImprovements.rate(callers.current(), Requests.require(request, "id"));
     }
 
     @Funq("feedback/appeal")

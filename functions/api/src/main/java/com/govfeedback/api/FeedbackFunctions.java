@@ -2,7 +2,7 @@ package com.govfeedback.api;
 
 import jakarta.inject.Inject;
 
-import com.govfeedback.feedback.intake.FeedbackService;
+import com.govfeedback.bridge.FeedbackWithImprovements;
 import com.govfeedback.feedback.intake.SubmitFeedback;
 import com.govfeedback.feedback.view.FeedbackPage;
 import com.govfeedback.feedback.view.FeedbackView;
@@ -12,7 +12,7 @@ import io.quarkus.funqy.Funq;
 /** The citizen-facing feedback operations: translate, delegate to the core, nothing else. */
 public class FeedbackFunctions {
     @Inject
-    FeedbackService feedback;
+    FeedbackWithImprovements feedback;
     @Inject
     Callers callers;
 
@@ -25,19 +25,22 @@ public class FeedbackFunctions {
     }
 
     @Funq("feedback/submit")
-    @ApiDoc(summary = "Submit feedback; idempotent per clientRequestId", roles = "citizen", errors = { 401, 403, 409, 422, 429 })
+    @ApiDoc(summary = "Submit feedback; idempotent per clientRequestId. A report of a problem fixed in a later app version is answered "
+            + "at once and linked to that improvement", roles = "citizen", errors = { 401, 403, 409, 422, 429 })
     public FeedbackView submit(SubmitFeedback request) {
         return feedback.submit(callers.current(), request);
     }
 
     @Funq("feedback/get")
-    @ApiDoc(summary = "One feedback the caller may see", roles = { "citizen", "staff", "supervisor", "admin", "optimisation-office" }, errors = { 401, 403, 404, 422 })
+    @ApiDoc(summary = "One feedback the caller may see, with the tracker of the improvement it is linked to", roles = { "citizen", "staff",
+            "supervisor", "admin", "optimisation-office" }, errors = { 401, 403, 404, 422 })
     public FeedbackView get(FeedbackId request) {
         return feedback.get(callers.current(), Requests.require(request, "id").id());
     }
 
     @Funq("feedback/mine")
-    @ApiDoc(summary = "The caller's own feedback, newest first", roles = "citizen", errors = { 401, 403, 422 })
+    @ApiDoc(summary = "The caller's own feedback, newest first, each with the tracker of its improvement", roles = "citizen",
+            errors = { 401, 403, 422 })
     public FeedbackPage mine(PageRequest request) {
         PageRequest page = request == null ? new PageRequest(null, null) : request;
         return feedback.mine(callers.current(), page.limit(), page.cursor());

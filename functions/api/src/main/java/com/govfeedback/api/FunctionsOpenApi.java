@@ -158,7 +158,12 @@ public class FunctionsOpenApi implements OASFilter {
         if (components.getSchemas() == null || !components.getSchemas().containsKey(component)) {
             Schema placeholder = OASFactory.createSchema();
             components.addSchema(component, placeholder);
-            if (info.isEnum()) {
+            if (info.isInterface() && !info.permittedSubclasses().isEmpty()) {
+                // a sealed answer: one of its permitted records
+                for (DotName permitted : info.permittedSubclasses()) {
+                    placeholder.addOneOf(schema(Type.create(permitted, Type.Kind.CLASS), components));
+                }
+            } else if (info.isEnum()) {
                 placeholder.addType(Schema.SchemaType.STRING);
                 for (FieldInfo constant : info.enumConstants()) {
                     placeholder.addEnumeration(constant.name());

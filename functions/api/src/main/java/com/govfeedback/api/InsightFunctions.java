@@ -15,6 +15,7 @@ import com.govfeedback.insights.InsightCell.Kind;
 import com.govfeedback.insights.InsightStore;
 import com.govfeedback.shared.ForbiddenException;
 import com.govfeedback.shared.ValidationException;
+import com.govfeedback.sla.CityZone;
 
 import io.quarkus.funqy.Funq;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class InsightFunctions {
     /** The longest range one request may read: a quarter. */
     static final int MAX_DAYS = 92;
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = CityZone.ZONE;
 
     @Inject
     InsightStore insights;
@@ -57,7 +58,7 @@ public class InsightFunctions {
     }
 
     private List<Cell> cells(Kind kind, LocalDate from, LocalDate to) {
-        return insights.read(kind, from, to).stream().map(i -> new Cell(i.cell().day(), i.cell().department(), i.counters())).toList();
+        return insights.read(kind, from, to).stream().map(i -> new Cell(i.cell().day(), i.cell().subject(), i.counters())).toList();
     }
 
     private static LocalDate date(String text, String field, LocalDate fallback) {

@@ -17,6 +17,7 @@ import com.govfeedback.feedback.lifecycle.RequestRules;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackViews;
+import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.local.LocalStream;
 import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
@@ -24,19 +25,40 @@ import com.govfeedback.triage.Triage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The lifecycle's services, and the feedback repository they share with submission. Where there is no table stream
- * (the local runtime and tests: {@code feedback.notifications.local-sink-file} set), the repository hands each written item to
- * the notifier's delivery core in-process, exactly as the stream handler does in the cloud, with the local file sink.
+ * The lifecycle's services, the feedback repository they share with submission, and the improvement store. Where there is
+ * no table stream (the local runtime and tests: {@code feedback.notifications.local-sink-file} set), both stores hand each
+ * written item to the notifier's delivery core in-process, exactly as the stream handler does in the cloud, with the
+ * local file sink.
  */
 @ApplicationScoped
 public class LifecycleWiring {
+    private LocalStream localStream;
+
     @Produces
     @ApplicationScoped
     FeedbackRepository feedbackRepository(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
         if (config.notifications().localSinkFile().isEmpty()) {
             return new FeedbackRepository(dynamo, config.tableName());
         }
-        return LocalStream.repository(dynamo, config.tableName(), Path.of(config.notifications().localSinkFile().get()), clock);
+        return localStream(dynamo, config, clock).repository();
+    }
+
+    /** The improvement loop's store; its notice items are delivered like the feedback outbox (from the stream, or in-process). */
+    @Produces
+    @ApplicationScoped
+    ImprovementStore improvementStore(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
+        if (config.notifications().localSinkFile().isEmpty()) {
+            return new ImprovementStore(dynamo, config.tableName());
+        }
+        return localStream(dynamo, config, clock).improvementStore();
+    }
+
+    /** One in-process stream for both stores, so they share one notifier and one sink file. */
+    private synchronized LocalStream localStream(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
+        if (localStream == null) {
+            localStream = LocalStream.to(dynamo, config.tableName(), Path.of(config.notifications().localSinkFile().get()), clock);
+        }
+        return localStream;
     }
 
     @Produces

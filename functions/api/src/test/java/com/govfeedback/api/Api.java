@@ -22,6 +22,16 @@ final class Api {
         return request.body(body).when().post(path).then();
     }
 
+    /** A valid submission body sent from {@code screenPath} by app {@code appVersion}, with a new client request id. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> submission(String text, String screenPath, String appVersion) {
+        Map<String, Object> body = submission(text);
+        Map<String, Object> context = (Map<String, Object>) body.get("context");
+        context.put("screenPath", screenPath);
+        context.put("appVersion", appVersion);
+        return body;
+    }
+
     /** A valid submission body with a new client request id. */
     static Map<String, Object> submission(String text) {
         Map<String, Object> context = new LinkedHashMap<>();

@@ -26,4 +26,9 @@ final class Tokens {
     static String supervisor(String department) {
         return LocalStoreResource.tokens.issue(Role.SUPERVISOR, "sup-" + UUID.randomUUID(), department, Duration.ofMinutes(10));
     }
+
+    /** The city's optimisation office: manages improvements city-wide. */
+    static String office() {
+        return LocalStoreResource.tokens.issue(Role.OPTIMISATION_OFFICE, "office-" + UUID.randomUUID(), null, Duration.ofMinutes(10));
+    }
 }

@@ -3,11 +3,13 @@ package com.govfeedback.notifier;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import com.govfeedback.feedback.store.FeedbackOutbox;
+import com.govfeedback.improvement.store.NoticeOutbox;
 import com.govfeedback.insights.InsightRecorder;
 import com.govfeedback.insights.InsightStore;
 import com.govfeedback.notify.Channel;
@@ -38,8 +40,9 @@ public class NotifierWiring {
         NotifierConfig.Notifications n = config.notifications();
         DeliveryPolicy policy = new DeliveryPolicy(n.maxAttempts(), n.triesPerInvocation(), n.firstBackoff(), n.retryAfter());
         String table = config.tableName();
-        // the stream's consumers: the dashboard's aggregates, then notification delivery
-        return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, table), new FeedbackOutbox(dynamo, table), channel(config, clock),
+        // the stream's consumers: the dashboard's aggregates, then delivery of feedback outboxes and improvement notices
+        return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, table),
+                List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table)), channel(config, clock),
                 Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL), new InsightRecorder(new InsightStore(dynamo, table)));
     }
 

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.govfeedback.improvement.store.ImprovementKeys;
 import com.govfeedback.notify.RecordedStream;
 import com.govfeedback.shared.Json;
 import com.govfeedback.testing.Dynalite;
@@ -20,7 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The packaged handler, invoked through the Lambda mock event server with recorded DynamoDB stream events: each
- * notification is written to the sink once, a repeated record writes nothing, other items and removals are skipped.
+ * notification (a feedback outbox entry, an improvement notice) is written to the sink once, a repeated record writes
+ * nothing, other items and removals are skipped.
  */
 @QuarkusTest
 @QuarkusTestResource(NotifierStoreResource.class)
@@ -75,5 +77,25 @@ class StreamNotifierTest {
         invoke(recorded.event);
 
         assertThat(delivered(recorded.feedbackId)).hasSize(2);
+    }
+
+    @Test
+    void anImprovementNoticeIsDeliveredOnceToItsCitizenAndRecordedOnTheNotice() throws IOException {
+        RecordedStream recorded = stored("stream-improvement-notice.json");
+
+        invoke(recorded.event);
+        invoke(recorded.event);
+
+        List<JsonNode> lines = delivered(recorded.feedbackId);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).get("recipient").asText()).isEqualTo("CITIZEN-citizen-7f3a");
+        assertThat(lines.get(0).get("title").asText()).isEqualTo("您反馈的问题有新进展");
+        assertThat(lines.get(0).get("body").asText()).contains("已被采纳");
+        try (var dynamo = Dynalite.shared().client()) {
+            var notice = dynamo.getItem(b -> b.tableName(Dynalite.tableName())
+                    .key(ImprovementKeys.notice(recorded.feedbackId + ":ACCEPTED:1", "citizen-7f3a")).consistentRead(true)).item();
+            assertThat(notice.get("state").s()).isEqualTo("DELIVERED");
+            assertThat(notice.get("attempts").n()).isEqualTo("1");
+        }
     }
 }

@@ -14,6 +14,19 @@ public interface SweepConfig {
 
     Sweep sweep();
 
+    Improvements improvements();
+
+    /** The improvement loop's step of the sweep. */
+    interface Improvements {
+        /** Improvements whose pending notice fan-out one run resumes. */
+        @WithDefault("20")
+        int fanOutsPerRun();
+
+        /** The Beijing time of day at which the run measures the satisfaction change of released improvements (once a day). */
+        @WithDefault("03:00")
+        java.time.LocalTime measureSatisfactionAt();
+    }
+
     Sla sla();
 
     /** SLA data an operator may replace without a new build, as the api function reads it. */

@@ -2,7 +2,11 @@ package com.govfeedback.sweep;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -13,12 +17,17 @@ import org.jboss.logging.Logger;
 import com.govfeedback.deploy.DeployNames;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepReport;
+import com.govfeedback.improvement.ports.RatingSource;
+import com.govfeedback.improvement.service.ImprovementService;
+import com.govfeedback.sla.CityZone;
 
 /**
  * The every-minute sweep (EventBridge schedule → {@code QUARKUS_LAMBDA_HANDLER=sweep}). It acts as of the event's
  * scheduled {@code time} (never later than now, so a hand-made event cannot bring deadlines forward), stops a safety
  * margin before the Lambda time limit, prints the {@code OverdueUnhandled} metric line on every run, and answers the
- * run's counts. The event is read as a plain map: only {@code time} is used.
+ * run's counts. Then the improvement loop's step: this quarter's LONG_TERM progress notices and the pending notice
+ * fan-outs, and once a day (the run scheduled at {@code feedback.improvements.measure-satisfaction-at}, Beijing time) the
+ * satisfaction change of released improvements. The event is read as a plain map: only {@code time} is used.
  */
 @Named(DeployNames.SWEEP_HANDLER)
 public class SweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -26,11 +35,17 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
     /** Lambda's own limit; a larger "remaining time" means the invocation carried no deadline. */
     private static final Duration LONGEST_INVOCATION = Duration.ofMinutes(15);
 
+    private static final ZoneId CITY = CityZone.ZONE;
+
     private final DueSweep sweep;
+    private final ImprovementService improvements;
+    private final RatingSource ratings;
     private final SweepConfig config;
 
-    public SweepHandler(DueSweep sweep, SweepConfig config) {
+    public SweepHandler(DueSweep sweep, ImprovementService improvements, RatingSource ratings, SweepConfig config) {
         this.sweep = sweep;
+        this.improvements = improvements;
+        this.ratings = ratings;
         this.config = config;
     }
 
@@ -38,9 +53,23 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         Duration budget = budget(context.getRemainingTimeInMillis(), config.sweep().safetyMargin(), config.sweep().runWithoutDeadline());
         long deadline = System.nanoTime() + budget.toNanos();
-        SweepReport report = sweep.run(asOf(event, Instant.now()), () -> System.nanoTime() < deadline, false);
+        Instant asOf = asOf(event, Instant.now());
+        SweepReport report = sweep.run(asOf, () -> System.nanoTime() < deadline, false);
         System.out.println(OverdueMetric.line(report, Instant.now()));
-        return report.asMap();
+        Map<String, Object> answer = new LinkedHashMap<>(report.asMap());
+        ImprovementService.SweepResult loop = improvements.sweep(config.improvements().fanOutsPerRun());
+        answer.put("progressNoticesStarted", loop.progressNoticesStarted());
+        answer.put("improvementNoticesWritten", loop.fanOut().written());
+        answer.put("fanOutsFinished", loop.fanOut().finished());
+        if (measuresSatisfaction(asOf, config.improvements().measureSatisfactionAt())) {
+            answer.put("satisfactionMeasured", improvements.measureSatisfaction(ratings));
+        }
+        return answer;
+    }
+
+    /** The once-a-day run: the one scheduled in the minute of {@code at}, Beijing time. */
+    static boolean measuresSatisfaction(Instant asOf, LocalTime at) {
+        return asOf.atZone(CITY).toLocalTime().truncatedTo(ChronoUnit.MINUTES).equals(at.truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** The time this run may use: what Lambda leaves minus the safety margin, or the configured run time without a deadline. */

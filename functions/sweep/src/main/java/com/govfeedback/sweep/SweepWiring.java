@@ -1,28 +1,60 @@
 package com.govfeedback.sweep;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
+import com.govfeedback.bridge.ImprovementLoop;
+import com.govfeedback.bridge.RatingsFromInsights;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepSettings;
+import com.govfeedback.improvement.ports.RatingSource;
+import com.govfeedback.improvement.service.ImprovementService;
+import com.govfeedback.improvement.store.ImprovementStore;
+import com.govfeedback.insights.InsightStore;
 import com.govfeedback.sla.SlaRules;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Builds the core's sweep once per function instance from configuration. */
+/** Builds the core's sweeps once per function instance from configuration: the SLA sweep and the improvement loop's step. */
 @ApplicationScoped
 public class SweepWiring {
 
     @Produces
+    @Singleton
+    SlaRules slaRules(SweepConfig config) {
+        return SlaRules.load(config.sla().policyFile().map(Path::of), config.sla().calendarDir().map(Path::of));
+    }
+
+    @Produces
     @ApplicationScoped
-    DueSweep dueSweep(DynamoDbClient dynamo, SweepConfig config) {
-        SlaRules sla = SlaRules.load(config.sla().policyFile().map(Path::of), config.sla().calendarDir().map(Path::of));
+    FeedbackRepository feedbackRepository(DynamoDbClient dynamo, SweepConfig config) {
+        return new FeedbackRepository(dynamo, config.tableName());
+    }
+
+    @Produces
+    @ApplicationScoped
+    DueSweep dueSweep(FeedbackRepository repository, SlaRules sla, SweepConfig config) {
         // the attempt limit is the notifier's (DeliveryPolicy), so both call a notification dead at the same count
         SweepSettings settings = SweepSettings.DEFAULT.withPageSize(config.sweep().pageSize());
-        return new DueSweep(new FeedbackRepository(dynamo, config.tableName()), new FeedbackClocks(sla.clocks(), sla.timers()), settings);
+        return new DueSweep(repository, new FeedbackClocks(sla.clocks(), sla.timers()), settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ImprovementService improvementService(DynamoDbClient dynamo, FeedbackRepository repository, SlaRules sla, SweepConfig config) {
+        return ImprovementLoop.forSweep(dynamo, config.tableName(), new ImprovementStore(dynamo, config.tableName()), repository,
+                new FeedbackClocks(sla.clocks(), sla.timers()), Clock.systemUTC());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RatingSource ratings(DynamoDbClient dynamo, SweepConfig config) {
+        return new RatingsFromInsights(new InsightStore(dynamo, config.tableName()));
     }
 }

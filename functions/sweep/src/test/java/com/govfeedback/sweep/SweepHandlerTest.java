@@ -48,6 +48,9 @@ class SweepHandlerTest {
         assertThat(first.answer()).containsEntry("examined", 1).containsEntry("warned", 4).containsEntry("breached", 2)
                 .containsEntry("escalated", 3).containsEntry("overdueUnhandled", 0).containsEntry("complete", true);
         assertThat(second.answer()).containsEntry("examined", 0).containsEntry("warned", 0);
+        // the improvement loop's step ran too; the event's minute (12:00 Beijing) is the test's measuring time
+        assertThat(first.answer()).containsEntry("improvementNoticesWritten", 0).containsEntry("fanOutsFinished", true)
+                .containsEntry("satisfactionMeasured", 0);
         assertThat(repository.find(feedback.id()).orElseThrow().outbox()).hasSize(9);
         for (Captured run : List.of(first, second)) {
             JsonNode metric = run.metricLine();

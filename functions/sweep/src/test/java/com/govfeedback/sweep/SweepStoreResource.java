@@ -23,6 +23,8 @@ public class SweepStoreResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.dynamodb.endpoint-override", Dynalite.shared().endpoint().toString(),
                 "feedback.table-name", TABLE,
+                // the recorded event's minute, Beijing time: its run measures the satisfaction change
+                "feedback.improvements.measure-satisfaction-at", "12:00",
                 "quarkus.lambda.mock-event-server.test-port", Integer.toString(Dynalite.freePort()),
                 // a free HTTP port too: other modules' or checkouts' test runs may hold the default 8081
                 "quarkus.http.test-port", "0");

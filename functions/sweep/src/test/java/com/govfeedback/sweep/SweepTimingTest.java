@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,15 @@ class SweepTimingTest {
         assertThat(SweepHandler.asOf(Map.of("time", "2027-01-01T00:00:00Z"), NOW)).isEqualTo(NOW);
         assertThat(SweepHandler.asOf(Map.of("time", "yesterday"), NOW)).isEqualTo(NOW);
         assertThat(SweepHandler.asOf(Map.of(), NOW)).isEqualTo(NOW);
+    }
+
+    @Test
+    void theSatisfactionChangeIsMeasuredByTheRunScheduledInTheConfiguredBeijingMinute() {
+        LocalTime three = LocalTime.of(3, 0);
+        assertThat(SweepHandler.measuresSatisfaction(Instant.parse("2026-03-02T19:00:00Z"), three)).isTrue();
+        assertThat(SweepHandler.measuresSatisfaction(Instant.parse("2026-03-02T19:00:59Z"), three)).isTrue();
+        assertThat(SweepHandler.measuresSatisfaction(Instant.parse("2026-03-02T19:01:00Z"), three)).isFalse();
+        assertThat(SweepHandler.measuresSatisfaction(Instant.parse("2026-03-03T03:00:00Z"), three)).as("03:00 UTC is 11:00 in Beijing").isFalse();
     }
 
     @Test

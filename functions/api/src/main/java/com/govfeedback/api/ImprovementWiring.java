@@ -1,0 +1,42 @@
+package com.govfeedback.api;
+
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import com.govfeedback.bridge.FeedbackWithImprovements;
+import com.govfeedback.bridge.ImprovementLoop;
+import com.govfeedback.feedback.FeedbackClocks;
+import com.govfeedback.feedback.intake.FeedbackService;
+import com.govfeedback.feedback.lifecycle.CaseService;
+import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
+import com.govfeedback.feedback.similar.SimilarFeedback;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.improvement.service.ImprovementService;
+import com.govfeedback.improvement.store.ImprovementStore;
+import com.govfeedback.triage.Taxonomy;
+import com.govfeedback.triage.Triage;
+
+/**
+ * The improvement loop over the feedback side: its ports implemented by the bridge (facts from the feedback store,
+ * actions through the case lifecycle), its data files loaded once, its departments those of the taxonomy.
+ */
+@ApplicationScoped
+public class ImprovementWiring {
+
+    @Produces
+    @ApplicationScoped
+    ImprovementService improvementService(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar, FeedbackClocks clocks,
+            LifecyclePolicy policy, Triage triage, Clock clock) {
+        return ImprovementLoop.service(store, repository, similar, clocks, policy,
+                triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FeedbackWithImprovements feedbackWithImprovements(FeedbackService feedback, CaseService cases, ImprovementService improvements) {
+        return new FeedbackWithImprovements(feedback, cases, improvements);
+    }
+}
