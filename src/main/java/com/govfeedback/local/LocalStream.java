@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import com.govfeedback.bridge.PointsForLinkedFeedback;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.improvement.store.ImprovementStore;
@@ -18,14 +19,15 @@ import com.govfeedback.notify.DeliveryPolicy;
 import com.govfeedback.notify.LocalFileSink;
 import com.govfeedback.notify.NotificationDelivery;
 import com.govfeedback.notify.Templates;
+import com.govfeedback.participation.assembly.ParticipationServices;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Where there is no table stream (the local runtime, tests, {@code make sweep}): a feedback repository and an improvement
- * store that hand each change to what consumes the stream in the cloud, in-process: the dashboard's aggregates, then the
- * notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
+ * store that hand each change to what consumes the stream in the cloud, in-process: the dashboard's aggregates and the
+ * points for feedback taken into an improvement, then the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
  * sweep's re-drive; aggregates that fail to update are logged and put right by {@code make insights-rebuild}.
  */
 public final class LocalStream {
@@ -35,6 +37,7 @@ public final class LocalStream {
     private final String table;
     private final NotificationDelivery delivery;
     private final InsightRecorder insights;
+    private final PointsForLinkedFeedback points;
 
     private LocalStream(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
         this.dynamo = dynamo;
@@ -42,6 +45,7 @@ public final class LocalStream {
         this.delivery = new NotificationDelivery(new DeliveryMarkers(dynamo, table), List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table)),
                 new LocalFileSink(sink, clock), Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
         this.insights = new InsightRecorder(new InsightStore(dynamo, table));
+        this.points = new PointsForLinkedFeedback(ParticipationServices.over(dynamo, table, clock).events());
         LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
     }
 
@@ -62,9 +66,16 @@ public final class LocalStream {
         });
     }
 
-    /** The improvement store, each notice item it writes delivered to its citizen. */
+    /** The improvement store: each notice item it writes delivered to its citizen, each new link paid to its author. */
     public ImprovementStore improvementStore() {
-        return new ImprovementStore(dynamo, table, (before, notice) -> deliver(notice));
+        return new ImprovementStore(dynamo, table, (before, item) -> {
+            try {
+                points.changed(before, item);
+            } catch (RuntimeException failed) {
+                LOG.warnf(failed, "the points for a feedback taken into an improvement were not paid");
+            }
+            deliver(item);
+        });
     }
 
     private void deliver(Map<String, AttributeValue> image) {

@@ -21,6 +21,7 @@ import com.govfeedback.feedback.sweep.SweepSettings;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.insights.InsightStore;
+import com.govfeedback.participation.assembly.ParticipationServices;
 import com.govfeedback.sla.SlaRules;
 import com.govfeedback.storage.TableSchema;
 
@@ -73,8 +74,9 @@ public final class SweepOnce {
         ImprovementService improvements = ImprovementLoop.forSweep(dynamo, table, store, repository, shippedClocks(), asOf);
         ImprovementService.SweepResult result = improvements.sweep(Integer.MAX_VALUE);
         int measured = improvements.measureSatisfaction(new RatingsFromInsights(new InsightStore(dynamo, table)));
-        LOG.infof("improvements: %d progress notices started, %d notices written, %d satisfaction changes measured",
-                result.progressNoticesStarted(), result.fanOut().written(), measured);
+        int redriven = ParticipationServices.over(dynamo, table, asOf).events().redrive(asOf.instant().minusSeconds(60), Integer.MAX_VALUE);
+        LOG.infof("improvements: %d progress notices started, %d notices written, %d satisfaction changes measured; %d half-done awards "
+                + "and redemptions finished", result.progressNoticesStarted(), result.fanOut().written(), measured, redriven);
     }
 
     /** The SLA services on the shipped policy and calendar, wired as the functions wire them. */

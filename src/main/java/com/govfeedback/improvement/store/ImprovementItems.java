@@ -29,6 +29,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The improvement item's attributes, written field by field (no reflection), with its index keys. */
 public final class ImprovementItems {
     public static final String ENTITY = "IMPROVEMENT";
+    /** A feedback linked to an improvement ({@link ImprovementKeys#link}). */
+    public static final String LINK_ENTITY = "IMPROVEMENT_LINK";
+
+    /** The improvement a link item belongs to. */
+    public static String improvementOfLink(Map<String, AttributeValue> item) {
+        return string(item, TableSchema.PK).substring(ImprovementKeys.partition("").length());
+    }
 
     private ImprovementItems() {
     }
@@ -262,7 +269,7 @@ public final class ImprovementItems {
 
     public static Map<String, AttributeValue> toItem(String improvementId, LinkRecord link) {
         Map<String, AttributeValue> item = new HashMap<>(ImprovementKeys.link(improvementId, link.feedbackId()));
-        item.put(TableSchema.ENTITY, s("IMPROVEMENT_LINK"));
+        item.put(TableSchema.ENTITY, s(LINK_ENTITY));
         item.put("feedbackId", s(link.feedbackId()));
         item.put("citizen", s(link.citizen()));
         putIfPresent(item, "clusterId", link.clusterId());
@@ -278,7 +285,7 @@ public final class ImprovementItems {
         return item;
     }
 
-    static LinkRecord link(Map<String, AttributeValue> item) {
+    public static LinkRecord link(Map<String, AttributeValue> item) {
         return new LinkRecord(string(item, "feedbackId"), string(item, "citizen"), string(item, "clusterId"), number(item, "clusterSize"),
                 string(item, "colour"), item.get("negative").bool(),
                 item.containsKey("ratingScore") ? Integer.valueOf(item.get("ratingScore").n()) : null, instant(item, "submittedAt"),

@@ -38,20 +38,20 @@ public final class ImprovementStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final ItemChanges afterNotice;
+    private final ItemChanges afterWrite;
 
     public ImprovementStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, ItemChanges.NONE);
     }
 
     /**
-     * @param afterNotice told of every notice item this store writes, where no table stream does it (the local runtime and
-     *                    tests hand it to the in-process notifier)
+     * @param afterWrite told of every notice and link item this store writes, where no table stream does it (the local
+     *                   runtime and tests hand it to the in-process notifier and to participation)
      */
-    public ImprovementStore(DynamoDbClient dynamo, String table, ItemChanges afterNotice) {
+    public ImprovementStore(DynamoDbClient dynamo, String table, ItemChanges afterWrite) {
         this.dynamo = dynamo;
         this.table = table;
-        this.afterNotice = afterNotice;
+        this.afterWrite = afterWrite;
     }
 
     public void insert(Improvement improvement) {
@@ -148,7 +148,11 @@ public final class ImprovementStore {
 
     /** Writes (or refreshes) a link item; idempotent. */
     public void putLink(String improvementId, LinkRecord link) {
-        StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(ImprovementItems.toItem(improvementId, link))));
+        Map<String, AttributeValue> item = ImprovementItems.toItem(improvementId, link);
+        // the link as it was comes back with the same call: a new link is told as such (no old image), like the stream does
+        Map<String, AttributeValue> before = StoreCalls.call(() -> dynamo.putItem(b -> b.tableName(table).item(item)
+                .returnValues(ReturnValue.ALL_OLD))).attributes();
+        afterWrite.changed(before == null || before.isEmpty() ? null : before, item);
     }
 
     /** A page of link items in feedback-id order after the link sort key {@code afterSortKey} (null: from the start). */
@@ -186,7 +190,7 @@ public final class ImprovementStore {
         } catch (ConditionalCheckFailedException already) {
             return false;
         }
-        afterNotice.changed(null, item);
+        afterWrite.changed(null, item);
         return true;
     }
 
@@ -241,7 +245,7 @@ public final class ImprovementStore {
         } catch (ConditionalCheckFailedException already) {
             return false;
         }
-        afterNotice.changed(null, item);
+        afterWrite.changed(null, item);
         return true;
     }
 

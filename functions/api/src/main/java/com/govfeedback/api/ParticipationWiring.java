@@ -12,16 +12,14 @@ import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.feedback.intake.FeedbackService;
 import com.govfeedback.feedback.intake.SubmitFeedback;
+import com.govfeedback.participation.assembly.ParticipationServices;
 import com.govfeedback.participation.evaluators.BetaTasks;
 import com.govfeedback.participation.evaluators.EvaluatorProgramme;
 import com.govfeedback.participation.ideas.GoldenIdeas;
 import com.govfeedback.participation.leaderboard.Leaderboard;
-import com.govfeedback.participation.leaderboard.Profiles;
 import com.govfeedback.participation.ledger.Ledger;
 import com.govfeedback.participation.ledger.PointRules;
-import com.govfeedback.participation.levels.StarLevels;
 import com.govfeedback.participation.rewards.Catalogue;
-import com.govfeedback.participation.rewards.Fulfilment;
 import com.govfeedback.participation.rewards.Redemptions;
 import com.govfeedback.participation.store.ParticipationTrail;
 
@@ -30,63 +28,66 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The participation core (ledger, rewards, boards, 体验官 programme, 金点子), built once per function instance. */
 @ApplicationScoped
 public class ParticipationWiring {
-    /** How many citizens a 贡献榜 shows. */
-    static final int BOARD_SIZE = 20;
+    @Produces
+    @Singleton
+    ParticipationServices participation(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
+        return ParticipationServices.over(dynamo, config.tableName(), clock);
+    }
 
     @Produces
     @Singleton
-    PointRules pointRules() {
-        return PointRules.loadDefault();
+    PointRules pointRules(ParticipationServices p) {
+        return p.rules();
     }
 
     @Produces
-    @ApplicationScoped
-    ParticipationTrail participationTrail(DynamoDbClient dynamo, ApiConfig config) {
-        return new ParticipationTrail(dynamo, config.tableName());
+    @Singleton
+    Leaderboard leaderboard(ParticipationServices p) {
+        return p.leaderboard();
     }
 
     @Produces
-    @ApplicationScoped
-    Leaderboard leaderboard(DynamoDbClient dynamo, ApiConfig config) {
-        return new Leaderboard(dynamo, config.tableName(), new Profiles(dynamo, config.tableName()), BOARD_SIZE);
+    @Singleton
+    Ledger ledger(ParticipationServices p) {
+        return p.ledger();
     }
 
     @Produces
-    @ApplicationScoped
-    Ledger ledger(DynamoDbClient dynamo, ApiConfig config, PointRules rules, Leaderboard board, ParticipationTrail trail, Clock clock) {
-        return new Ledger(dynamo, config.tableName(), rules, StarLevels.loadDefault(), board, trail, clock);
+    @Singleton
+    Catalogue catalogue(ParticipationServices p) {
+        return p.catalogue();
     }
 
     @Produces
-    @ApplicationScoped
-    Catalogue catalogue(DynamoDbClient dynamo, ApiConfig config) {
-        return new Catalogue(dynamo, config.tableName());
+    @Singleton
+    Redemptions redemptions(ParticipationServices p) {
+        return p.redemptions();
     }
 
     @Produces
-    @ApplicationScoped
-    Redemptions redemptions(Ledger ledger, Catalogue catalogue, ParticipationTrail trail, Clock clock) {
-        return new Redemptions(ledger, catalogue, Fulfilment.vouchers(), trail, clock);
+    @Singleton
+    EvaluatorProgramme evaluatorProgramme(ParticipationServices p) {
+        return p.programme();
     }
 
     @Produces
-    @ApplicationScoped
-    EvaluatorProgramme evaluatorProgramme(DynamoDbClient dynamo, ApiConfig config, ParticipationTrail trail, Clock clock) {
-        return new EvaluatorProgramme(dynamo, config.tableName(), trail, EvaluatorProgramme.Quotas.loadDefault(), clock);
+    @Singleton
+    ParticipationTrail participationTrail(ParticipationServices p) {
+        return p.trail();
     }
 
     /** Beta results are filed as ordinary feedback with channel BETA, through the same submission path as any other. */
     @Produces
     @ApplicationScoped
-    BetaTasks betaTasks(DynamoDbClient dynamo, ApiConfig config, EvaluatorProgramme programme, FeedbackService feedback, Ledger ledger, Clock clock) {
+    BetaTasks betaTasks(DynamoDbClient dynamo, ApiConfig config, ParticipationServices p, FeedbackService feedback, Clock clock) {
         BetaTasks.BetaFeedback file = (citizen, requestId, text, taskId) -> feedback.submit(new Caller(citizen, Role.CITIZEN, null),
                 new SubmitFeedback(requestId, text, Channel.BETA.name(), FeedbackContext.EMPTY)).id();
-        return new BetaTasks(dynamo, config.tableName(), programme, file, ledger, clock);
+        return new BetaTasks(dynamo, config.tableName(), p.programme(), file, p.ledger(), clock);
     }
 
     @Produces
-    @ApplicationScoped
-    GoldenIdeas goldenIdeas(DynamoDbClient dynamo, ApiConfig config, Ledger ledger, ParticipationTrail trail, PointRules rules, Clock clock) {
-        return new GoldenIdeas(dynamo, config.tableName(), ledger, new Profiles(dynamo, config.tableName()), trail, rules, clock);
+    @Singleton
+    GoldenIdeas goldenIdeas(ParticipationServices p) {
+        return p.ideas();
     }
 }

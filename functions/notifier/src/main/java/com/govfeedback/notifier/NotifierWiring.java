@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import com.govfeedback.bridge.PointsForLinkedFeedback;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.improvement.store.NoticeOutbox;
 import com.govfeedback.insights.InsightRecorder;
@@ -20,6 +21,7 @@ import com.govfeedback.notify.NotificationDelivery;
 import com.govfeedback.notify.StreamBatch;
 import com.govfeedback.notify.Templates;
 import com.govfeedback.notify.WebhookChannel;
+import com.govfeedback.participation.assembly.ParticipationServices;
 
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,10 +42,11 @@ public class NotifierWiring {
         NotifierConfig.Notifications n = config.notifications();
         DeliveryPolicy policy = new DeliveryPolicy(n.maxAttempts(), n.triesPerInvocation(), n.firstBackoff(), n.retryAfter());
         String table = config.tableName();
-        // the stream's consumers: the dashboard's aggregates, then delivery of feedback outboxes and improvement notices
+        // the stream's consumers: the dashboard's aggregates and points for feedback taken into an improvement, then delivery of feedback outboxes and improvement notices
         return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, table),
                 List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table)), channel(config, clock),
-                Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL), new InsightRecorder(new InsightStore(dynamo, table)));
+                Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL), new InsightRecorder(new InsightStore(dynamo, table))
+                        .andThen(new PointsForLinkedFeedback(ParticipationServices.over(dynamo, table, clock).events())));
     }
 
     private static Channel channel(NotifierConfig config, Clock clock) {

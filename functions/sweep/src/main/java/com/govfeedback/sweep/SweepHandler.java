@@ -19,6 +19,7 @@ import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepReport;
 import com.govfeedback.improvement.ports.RatingSource;
 import com.govfeedback.improvement.service.ImprovementService;
+import com.govfeedback.participation.events.ParticipationEvents;
 import com.govfeedback.sla.CityZone;
 
 /**
@@ -37,15 +38,21 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
 
     private static final ZoneId CITY = CityZone.ZONE;
 
+    /** Half-done awards and redemptions finished per run; the next minute's run takes the rest. */
+    static final int PARTICIPATION_REDRIVES_PER_RUN = 100;
+
     private final DueSweep sweep;
     private final ImprovementService improvements;
     private final RatingSource ratings;
+    private final ParticipationEvents participation;
     private final SweepConfig config;
 
-    public SweepHandler(DueSweep sweep, ImprovementService improvements, RatingSource ratings, SweepConfig config) {
+    public SweepHandler(DueSweep sweep, ImprovementService improvements, RatingSource ratings, ParticipationEvents participation,
+            SweepConfig config) {
         this.sweep = sweep;
         this.improvements = improvements;
         this.ratings = ratings;
+        this.participation = participation;
         this.config = config;
     }
 
@@ -61,6 +68,8 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
         answer.put("progressNoticesStarted", loop.progressNoticesStarted());
         answer.put("improvementNoticesWritten", loop.fanOut().written());
         answer.put("fanOutsFinished", loop.fanOut().finished());
+        // awards and redemptions a crash left half done, older than a minute so none still in flight is touched
+        answer.put("participationRedriven", participation.redrive(asOf.minus(Duration.ofMinutes(1)), PARTICIPATION_REDRIVES_PER_RUN));
         if (measuresSatisfaction(asOf, config.improvements().measureSatisfactionAt())) {
             answer.put("satisfactionMeasured", improvements.measureSatisfaction(ratings));
         }

@@ -17,6 +17,8 @@ import com.govfeedback.improvement.ports.RatingSource;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.insights.InsightStore;
+import com.govfeedback.participation.assembly.ParticipationServices;
+import com.govfeedback.participation.events.ParticipationEvents;
 import com.govfeedback.sla.SlaRules;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,6 +52,12 @@ public class SweepWiring {
     ImprovementService improvementService(DynamoDbClient dynamo, FeedbackRepository repository, SlaRules sla, SweepConfig config) {
         return ImprovementLoop.forSweep(dynamo, config.tableName(), new ImprovementStore(dynamo, config.tableName()), repository,
                 new FeedbackClocks(sla.clocks(), sla.timers()), Clock.systemUTC());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ParticipationEvents participationEvents(DynamoDbClient dynamo, SweepConfig config) {
+        return ParticipationServices.over(dynamo, config.tableName(), Clock.systemUTC()).events();
     }
 
     @Produces
