@@ -125,7 +125,13 @@ public class FeedbackStack extends Stack {
                 jwtIssuer.getValueAsString()));
         List<String> audiences = Token.asList(Fn.conditionIf(issuerIsStaffPool.getLogicalId(), List.of(consoleClientId),
                 jwtAudience.getValueAsList()));
-        apiArtifact.ifPresent(artifact -> api(artifact, issuer, audiences));
+        String issuerCondition = issuerIsStaffPool.getLogicalId();
+        FunctionEnvironment.TokenClaims claims = new FunctionEnvironment.TokenClaims(
+                Token.asString(Fn.conditionIf(issuerCondition, FunctionEnvironment.TokenClaims.COGNITO.groupsPath(),
+                        FunctionEnvironment.TokenClaims.PLAIN.groupsPath())),
+                Token.asString(Fn.conditionIf(issuerCondition, FunctionEnvironment.TokenClaims.COGNITO.department(),
+                        FunctionEnvironment.TokenClaims.PLAIN.department())));
+        apiArtifact.ifPresent(artifact -> api(artifact, issuer, audiences, claims));
         console.publish(consoleSignIn(staffSignIn, consoleClientId, console.url()));
         CfnOutput.Builder.create(this, "ConsoleUrl").value(console.url()).description("The staff console").build();
         Optional<FunctionArtifact> sweepArtifact = artifact(ServiceFunction.SWEEP);
@@ -253,11 +259,11 @@ public class FeedbackStack extends Stack {
                 "scope", "openid profile email");
     }
 
-    private void api(FunctionArtifact artifact, String issuer, List<String> audiences) {
+    private void api(FunctionArtifact artifact, String issuer, List<String> audiences, FunctionEnvironment.TokenClaims claims) {
         Function api = function(ServiceFunction.API, artifact,
                 new FunctionEnvironment.Api(table.getTableName(), issuer, Fn.join(",", audiences),
                         // the OIDC key set next to the issuer, as Cognito and most providers publish it
-                        Fn.join("", List.of(issuer, "/.well-known/jwks.json"))));
+                        Fn.join("", List.of(issuer, "/.well-known/jwks.json")), claims));
         Permissions.grantApi(api.getRole(), table, dataKey, api.getLogGroup());
         functionAlarms(ServiceFunction.API, api);
         if (!config.httpApi()) {
