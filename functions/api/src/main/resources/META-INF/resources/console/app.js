@@ -1,10 +1,26 @@
 // The staff console: sign-in, the work queue and the case page, as one page routed by the address's #fragment.
 import { html, render, useState, useEffect, useRef } from './vendor/preact-htm.js';
 import { call, session, keepSession, Refusal } from './api.js';
+import { signInConfig, beginSignIn, callbackParameters, completeSignIn, signOutUrl } from './oidc.js';
 import { beijingTime, countdown, clockState, COLOUR_WORDS, isOverdue, refusalInWords } from './format.js';
 import { summarise, backlogChart, complianceChart, durationChart, satisfactionChart, departmentChart, toCsv } from './charts.js';
 
 const ROLE_WORDS = { staff: '工作人员', supervisor: '主管', admin: '管理员' };
+
+// In the cloud the stack writes config.json and staff sign in at the identity provider; locally there is none.
+const hostedSignIn = await signInConfig();
+let hostedSignInProblem = '';
+const signInAnswer = hostedSignIn && callbackParameters(location.search);
+if (signInAnswer) {
+  try {
+    keepSession(await completeSignIn(hostedSignIn, signInAnswer));
+    location.hash = '/queue';
+  } catch {
+    hostedSignInProblem = '统一身份认证登录未完成，请重新登录。';
+  }
+  // the code and state are spent: keep them out of the address bar and the history
+  history.replaceState(null, '', location.pathname + location.hash);
+}
 
 // ---- shared state and hooks ------------------------------------------------------------------------------------------
 
@@ -50,7 +66,8 @@ function go(path) {
 
 function signOut() {
   keepSession(null);
-  go('/sign-in');
+  if (hostedSignIn) location.assign(signOutUrl(hostedSignIn));
+  else go('/sign-in');
 }
 
 /** Moves keyboard and screen-reader focus to the page's heading when the page changes. */
@@ -86,7 +103,18 @@ function Field({ id, label, children, hint }) {
 
 // ---- sign-in ---------------------------------------------------------------------------------------------------------
 
+function HostedSignIn() {
+  const heading = useFocusHeading('sign-in');
+  return html`<section class="sign-in" aria-labelledby="sign-in-title">
+    <h1 id="sign-in-title" tabindex="-1" ref=${heading}>登录工作台</h1>
+    <p>工作人员通过统一身份认证登录，登录后回到本页。</p>
+    <button type="button" class="primary" onClick=${async () => location.assign(await beginSignIn(hostedSignIn))}>通过统一身份认证登录</button>
+    ${hostedSignInProblem ? html`<p class="error" role="alert">${hostedSignInProblem}</p>` : null}
+  </section>`;
+}
+
 function SignIn() {
+  if (hostedSignIn) return html`<${HostedSignIn} />`;
   const lists = useLists();
   const [role, setRole] = useState('staff');
   const [error, setError] = useState('');
