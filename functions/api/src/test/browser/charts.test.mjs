@@ -47,3 +47,23 @@ test('departments are ranked by resolve on-time rate', () => {
 test('CSV quotes what needs quoting and starts with a byte-order mark', () => {
   assert.equal(toCsv([['部门', '说明'], ['市人社局', '含,逗号与"引号"']]), '\uFEFF部门,说明\r\n市人社局,"含,逗号与""引号"""\r\n');
 });
+
+test('acknowledge and resolve percentiles come from the duration histograms summed across days and departments', async () => {
+  const { percentile, percentileChart, durationWords } = await import('../../main/resources/META-INF/resources/console/charts.js');
+  const withHistograms = summarise({ ...DASHBOARD, counts: [
+    ...DASHBOARD.counts,
+    { day: '2026-12-01', department: 'HRSS_BUREAU', counters: { 'ack.h.le30': 5, 'res.h.le120': 1, 'res.h.le480': 2 } },
+    { day: '2026-12-02', department: 'HOUSING_FUND_CENTER', counters: { 'res.h.le2880': 1, 'res.h.over43200': 1 } },
+  ] });
+  assert.deepEqual(withHistograms.histograms.res, { le120: 1, le480: 2, le2880: 1, over43200: 1 });
+  assert.equal(withHistograms.clocks.ack.h, undefined, 'histogram counters are not a colour');
+  // resolve times, 5 clocks: the 3rd (p50) is in le480, the 5th (p90 = 4.5th) in the overflow bucket
+  assert.deepEqual(percentile(withHistograms.histograms.res, 0.5), { minutes: 480, over: false });
+  assert.deepEqual(percentile(withHistograms.histograms.res, 0.9), { minutes: 43200, over: true });
+  assert.deepEqual(percentile({ le15: 1, le1440: 9 }, 0.1), { minutes: 15, over: false });
+  assert.equal(percentile({}, 0.5), null);
+  assert.deepEqual(percentileChart(withHistograms).rows, [
+    ['指标', 'P50（中位数）', 'P90', '样本数'], ['受理用时', '≤ 30分钟', '≤ 30分钟', 5], ['办结用时', '≤ 8小时', '> 30天', 5]]);
+  assert.deepEqual(percentileChart(withHistograms).option.series[0].data, [0.5, 8]);
+  assert.equal(durationWords({ minutes: 4320, over: false }), '≤ 3天');
+});

@@ -3,7 +3,7 @@ import { html, render, useState, useEffect, useRef } from './vendor/preact-htm.j
 import { call, session, keepSession, Refusal } from './api.js';
 import { signInConfig, beginSignIn, callbackParameters, completeSignIn, signOutUrl } from './oidc.js';
 import { beijingTime, countdown, clockState, COLOUR_WORDS, isOverdue, refusalInWords } from './format.js';
-import { summarise, backlogChart, complianceChart, durationChart, satisfactionChart, departmentChart, toCsv } from './charts.js';
+import { summarise, backlogChart, complianceChart, durationChart, percentileChart, satisfactionChart, departmentChart, toCsv } from './charts.js';
 
 const ROLE_WORDS = { staff: '工作人员', supervisor: '主管', admin: '管理员' };
 
@@ -542,7 +542,7 @@ function Dashboard() {
   const summary = data && lists ? summarise(data) : null;
   const departmentNames = Object.fromEntries((lists?.departments ?? []).map((d) => [d.code, d.name]));
   const charts = summary ? [['backlog', backlogChart(summary, lists.statusNames)], ['compliance', complianceChart(summary)],
-    ['duration', durationChart(summary)], ['satisfaction', satisfactionChart(summary)], ['departments', departmentChart(summary, departmentNames)]] : [];
+    ['duration', durationChart(summary)], ['percentiles', percentileChart(summary)], ['satisfaction', satisfactionChart(summary)], ['departments', departmentChart(summary, departmentNames)]] : [];
   return html`<section aria-labelledby="dashboard-title">
     <h1 id="dashboard-title" tabindex="-1" ref=${heading}>领导驾驶舱</h1>
     <form class="filters" aria-label="时段" onSubmit=${load}>
