@@ -67,3 +67,26 @@ test('acknowledge and resolve percentiles come from the duration histograms summ
   assert.deepEqual(percentileChart(withHistograms).option.series[0].data, [0.5, 8]);
   assert.equal(durationWords({ minutes: 4320, over: false }), '≤ 3天');
 });
+
+test('the department filter narrows every figure to that department\'s items', async () => {
+  const { forDepartment } = await import('../../main/resources/META-INF/resources/console/charts.js');
+  const housing = summarise(forDepartment(DASHBOARD, 'HOUSING_FUND_CENTER'));
+  assert.deepEqual(Object.keys(housing.departments), ['HOUSING_FUND_CENTER']);
+  assert.deepEqual(housing.received, { ORANGE: 4, RED: 1 });
+  assert.deepEqual(housing.days, {}, 'its department has no ratings in the range');
+  assert.equal(forDepartment(DASHBOARD, ''), DASHBOARD);
+});
+
+test('the monthly bulletin states the month\'s figures in words and carries the ranking, backlog and percentile tables', async () => {
+  const { bulletin, monthRange } = await import('../../main/resources/META-INF/resources/console/charts.js');
+  assert.deepEqual(monthRange('2026-02'), { from: '2026-02-01', to: '2026-02-28' });
+  assert.deepEqual(monthRange('2028-02'), { from: '2028-02-01', to: '2028-02-29' });
+  assert.deepEqual(monthRange('2026-12'), { from: '2026-12-01', to: '2026-12-31' });
+  const report = bulletin(summary, STATUS_NAMES, { HRSS_BUREAU: '人社局', HOUSING_FUND_CENTER: '公积金中心' }, '2026-12');
+  assert.equal(report.title, '2026年12月政务服务反馈月度通报');
+  // received 5 + 5 (one ORANGE SUBMITTED is 0); open 2 + 5; ack 4 of 5 on time; res 4 of 5 on time; 9 of 11 ratings satisfied
+  assert.equal(report.headline, '本月共受理群众反馈10件，尚未办结7件。受理按时率80.0%，办结按时率80.0%；'
+    + '办结用时中位数—，P90 —。群众评价11件，满意率81.8%，低于90%目标。');
+  assert.deepEqual(report.tables.map((t) => t.title), [departmentChart(summary, {}).title, backlogChart(summary, STATUS_NAMES).title, '受理与办结用时分位数']);
+  assert.deepEqual(report.tables[1].rows, backlogChart(summary, STATUS_NAMES).rows);
+});

@@ -199,7 +199,44 @@ test('the leaders\' dashboard shows the aggregates the API answers, as charts an
   await page.locator('.chart canvas').first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 CSV：部门排名/ }).click()]);
   assert.match(download.suggestedFilename(), /^departments-.*\.csv$/);
+  await page.locator('#percentiles-table tbody tr', { hasText: '办结用时' }).waitFor();
+  // the city-wide overdue list shows what queue/overdue answers (nothing is overdue yet in a fresh stack)
+  const overdue = (await stack.post('queue/overdue', supervisor, {})).body.items;
+  await page.locator('#overdue-table tbody tr', { hasText: overdue.length ? overdue[0].trackingNo : '暂无超时案件' }).waitFor();
+  assert.equal(await page.locator('#overdue-table tbody tr').count(), Math.max(overdue.length, 1));
   await checkPage('dashboard');
+
+  // the department filter narrows every chart to that department, from the same answer
+  await page.getByLabel('部门', { exact: true }).selectOption(DEPARTMENT);
+  await page.getByRole('status').filter({ hasText: /^市人力资源和社会保障局，/ }).waitFor();
+  assert.deepEqual(await page.locator('#departments-table tbody th').allTextContents(), ['市人力资源和社会保障局']);
+  await checkPage('dashboard-department');
+});
+
+test('the monthly bulletin (月度通报) states the month\'s figures from the same aggregates and prints without controls', async () => {
+  const supervisor = stack.token('supervisor', 'zhao', DEPARTMENT);
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  const { body } = await stack.post('insights/dashboard', supervisor, { from: `${month}-01`, to: `${month}-${last}` });
+  const received = body.counts.reduce((sum, c) => sum + Object.entries(c.counters).filter(([k]) => k.startsWith('n.')).reduce((a, [, v]) => a + v, 0), 0);
+
+  await page.getByRole('link', { name: '月度通报' }).click();
+  await page.getByRole('textbox', { name: '月份' }).fill(month);
+  await page.getByRole('button', { name: '生成' }).click();
+  await page.getByRole('heading', { name: `${year}年${number}月政务服务反馈月度通报` }).waitFor();
+  await page.locator('.headline', { hasText: `本月共受理群众反馈${received}件` }).waitFor();
+  await page.locator('#bulletin-table-0 tbody tr', { hasText: '市人力资源和社会保障局' }).waitFor();
+  await checkPage('bulletin');
+
+  await page.emulateMedia({ media: 'print' });
+  try {
+    assert.equal(await page.locator('.banner').isVisible(), false, 'the banner and navigation are not printed');
+    assert.equal(await page.getByRole('button', { name: '打印' }).isVisible(), false, 'nor are the controls');
+    await screenshot(page, 'bulletin-print');
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
 });
 
 test('an admin, who belongs to no department, sees the first department\'s queue and can switch', async () => {

@@ -13,6 +13,13 @@ function parse(counter) {
   return counter.split('.');
 }
 
+/** The answer narrowed to one department's cells (every chart then shows that department); '' keeps the whole city. */
+export function forDepartment(dashboard, department) {
+  if (!department) return dashboard;
+  const mine = (cells) => cells.filter((cell) => cell.department === department);
+  return { ...dashboard, counts: mine(dashboard.counts), ratings: mine(dashboard.ratings) };
+}
+
 /** Sums the API's cells into the figures every chart reads. */
 export function summarise(dashboard) {
   const backlog = {}; // status -> colour -> count (not yet finished)
@@ -181,4 +188,35 @@ export function toCsv(rows) {
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The first and last Beijing day of a month given as yyyy-MM. */
+export function monthRange(month) {
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * The monthly bulletin (月度通报) from the same figures as the dashboard: a headline paragraph and the tables a printed
+ * report carries (departments ranked, backlog, percentiles).
+ */
+export function bulletin(summary, statusNames, departmentNames, month) {
+  const [year, number] = month.split('-').map(Number);
+  const total = (kind, field) => Object.values(summary.clocks[kind] ?? {}).reduce((sum, clock) => sum + clock[field], 0);
+  const onTime = (kind) => ratio(total(kind, 'n') - total(kind, 'late'), total(kind, 'n'));
+  const received = Object.values(summary.received).reduce((a, b) => a + b, 0);
+  const open = Object.values(summary.departments).reduce((sum, d) => sum + d.open, 0);
+  const days = Object.values(summary.days);
+  const rated = days.reduce((sum, d) => sum + d.rated, 0);
+  const satisfaction = ratio(days.reduce((sum, d) => sum + d.satisfied, 0), rated);
+  const target = satisfaction === null ? '' : satisfaction >= SATISFACTION_TARGET ? '，达到90%目标' : '，低于90%目标';
+  return {
+    title: `${year}年${number}月政务服务反馈月度通报`,
+    headline: `本月共受理群众反馈${received}件，尚未办结${open}件。受理按时率${percent(onTime('ack'))}，办结按时率${percent(onTime('res'))}；`
+      + `办结用时中位数${durationWords(percentile(summary.histograms.res, 0.5))}，P90 ${durationWords(percentile(summary.histograms.res, 0.9))}。`
+      + `群众评价${rated}件，满意率${percent(satisfaction)}${target}。`,
+    tables: [departmentChart(summary, departmentNames), backlogChart(summary, statusNames), percentileChart(summary)]
+      .map(({ title, rows }) => ({ title, rows })),
+  };
 }
