@@ -6,8 +6,8 @@
 # Variables an operator may set (make deploy JWT_ISSUER=... JWT_AUDIENCE=...):
 #   RUNTIME       native (default) or jvm: must match how the function zips were built
 #   ARCH          arm64 (default) or x86_64: a native zip runs only on the architecture it was built on
-#   JWT_ISSUER    token issuer URL (first deploy, and to rotate it); later deploys keep the previous value
-#   JWT_AUDIENCE  accepted audiences / Cognito app client ids, comma-separated
+#   JWT_ISSUER    an external token issuer URL; unset, the API accepts the stack's staff user pool's tokens
+#   JWT_AUDIENCE  accepted audiences with an external issuer, comma-separated
 #   ALARM_EMAIL   address subscribed to the alarm topic
 #   AWS_PROFILE   the operator's AWS CLI profile for deploy
 #   CDK_ARGS      anything else for the cdk command line
@@ -58,7 +58,8 @@ $(INFRA_NPM_STAMP): infra/package.json infra/package-lock.json
 infra-app:
 	$(JAVA_ENV) $(MVNW) -q -DskipTests -pl infra -am package
 
-synth: infra-app $(INFRA_NPM_STAMP)
+# synth and deploy publish the console's files, vendor/ included (make console)
+synth: console infra-app $(INFRA_NPM_STAMP)
 	cd infra && $(INFRA_CDK_ENV) node_modules/.bin/cdk synth --quiet --no-notices $(INFRA_CONTEXT) $(CDK_ARGS)
 	@echo "Template: infra/cdk.out/GovFeedback.template.json"
 
@@ -67,13 +68,13 @@ cdk-bootstrap: infra-app $(INFRA_NPM_STAMP)
 	cd infra && $(INFRA_CDK_ENV) node_modules/.bin/cdk bootstrap --no-notices $(if $(AWS_PROFILE),--profile $(AWS_PROFILE)) \
 		$(INFRA_CONTEXT) $(CDK_ARGS)
 
-deploy: infra-app $(INFRA_NPM_STAMP)
+deploy: console infra-app $(INFRA_NPM_STAMP)
 	cd infra && $(INFRA_CDK_ENV) node_modules/.bin/cdk deploy --no-notices --require-approval broadening \
 		$(if $(AWS_PROFILE),--profile $(AWS_PROFILE)) $(INFRA_CONTEXT) $(INFRA_PARAMETERS) $(CDK_ARGS)
 
 # LocalStack (needs Docker and a running LocalStack on localhost:4566). The free edition has no HTTP API (v2),
 # so the stack leaves it out and the api function is invoked directly; see docs/deploy.md.
-localstack-deploy: infra-app $(INFRA_NPM_STAMP)
+localstack-deploy: console infra-app $(INFRA_NPM_STAMP)
 	cd infra && $(INFRA_CDK_ENV) node_modules/.bin/cdklocal bootstrap --no-notices $(INFRA_CONTEXT) -c httpApi=false
 	cd infra && $(INFRA_CDK_ENV) node_modules/.bin/cdklocal deploy --no-notices --require-approval never \
 		$(INFRA_CONTEXT) -c httpApi=false -c reserveConcurrency=false \

@@ -47,3 +47,46 @@ test('departments are ranked by resolve on-time rate', () => {
 test('CSV quotes what needs quoting and starts with a byte-order mark', () => {
   assert.equal(toCsv([['部门', '说明'], ['市人社局', '含,逗号与"引号"']]), '\uFEFF部门,说明\r\n市人社局,"含,逗号与""引号"""\r\n');
 });
+
+test('acknowledge and resolve percentiles come from the duration histograms summed across days and departments', async () => {
+  const { percentile, percentileChart, durationWords } = await import('../../main/resources/META-INF/resources/console/charts.js');
+  const withHistograms = summarise({ ...DASHBOARD, counts: [
+    ...DASHBOARD.counts,
+    { day: '2026-12-01', department: 'HRSS_BUREAU', counters: { 'ack.h.le30': 5, 'res.h.le120': 1, 'res.h.le480': 2 } },
+    { day: '2026-12-02', department: 'HOUSING_FUND_CENTER', counters: { 'res.h.le2880': 1, 'res.h.over43200': 1 } },
+  ] });
+  assert.deepEqual(withHistograms.histograms.res, { le120: 1, le480: 2, le2880: 1, over43200: 1 });
+  assert.equal(withHistograms.clocks.ack.h, undefined, 'histogram counters are not a colour');
+  // resolve times, 5 clocks: the 3rd (p50) is in le480, the 5th (p90 = 4.5th) in the overflow bucket
+  assert.deepEqual(percentile(withHistograms.histograms.res, 0.5), { minutes: 480, over: false });
+  assert.deepEqual(percentile(withHistograms.histograms.res, 0.9), { minutes: 43200, over: true });
+  assert.deepEqual(percentile({ le15: 1, le1440: 9 }, 0.1), { minutes: 15, over: false });
+  assert.equal(percentile({}, 0.5), null);
+  assert.deepEqual(percentileChart(withHistograms).rows, [
+    ['指标', 'P50（中位数）', 'P90', '样本数'], ['受理用时', '≤ 30分钟', '≤ 30分钟', 5], ['办结用时', '≤ 8小时', '> 30天', 5]]);
+  assert.deepEqual(percentileChart(withHistograms).option.series[0].data, [0.5, 8]);
+  assert.equal(durationWords({ minutes: 4320, over: false }), '≤ 3天');
+});
+
+test('the department filter narrows every figure to that department\'s items', async () => {
+  const { forDepartment } = await import('../../main/resources/META-INF/resources/console/charts.js');
+  const housing = summarise(forDepartment(DASHBOARD, 'HOUSING_FUND_CENTER'));
+  assert.deepEqual(Object.keys(housing.departments), ['HOUSING_FUND_CENTER']);
+  assert.deepEqual(housing.received, { ORANGE: 4, RED: 1 });
+  assert.deepEqual(housing.days, {}, 'its department has no ratings in the range');
+  assert.equal(forDepartment(DASHBOARD, ''), DASHBOARD);
+});
+
+test('the monthly bulletin states the month\'s figures in words and carries the ranking, backlog and percentile tables', async () => {
+  const { bulletin, monthRange } = await import('../../main/resources/META-INF/resources/console/charts.js');
+  assert.deepEqual(monthRange('2026-02'), { from: '2026-02-01', to: '2026-02-28' });
+  assert.deepEqual(monthRange('2028-02'), { from: '2028-02-01', to: '2028-02-29' });
+  assert.deepEqual(monthRange('2026-12'), { from: '2026-12-01', to: '2026-12-31' });
+  const report = bulletin(summary, STATUS_NAMES, { HRSS_BUREAU: '人社局', HOUSING_FUND_CENTER: '公积金中心' }, '2026-12');
+  assert.equal(report.title, '2026年12月政务服务反馈月度通报');
+  // received 5 + 5 (one ORANGE SUBMITTED is 0); open 2 + 5; ack 4 of 5 on time; res 4 of 5 on time; 9 of 11 ratings satisfied
+  assert.equal(report.headline, '本月共受理群众反馈10件，尚未办结7件。受理按时率80.0%，办结按时率80.0%；'
+    + '办结用时中位数—，P90 —。群众评价11件，满意率81.8%，低于90%目标。');
+  assert.deepEqual(report.tables.map((t) => t.title), [departmentChart(summary, {}).title, backlogChart(summary, STATUS_NAMES).title, '受理与办结用时分位数']);
+  assert.deepEqual(report.tables[1].rows, backlogChart(summary, STATUS_NAMES).rows);
+});

@@ -2,6 +2,7 @@
 // to RESOLVED, a refusal in words, the stale-version prompt; axe-core, keyboard reach and 200% zoom on every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { startStack, startBrowser, axe, blocking, unreachableByKeyboard, overflowsHorizontally, screenshot, SCREENSHOTS } from './stack.mjs';
 
 const DEPARTMENT = 'HRSS_BUREAU';
@@ -198,7 +199,44 @@ test('the leaders\' dashboard shows the aggregates the API answers, as charts an
   await page.locator('.chart canvas').first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 CSV：部门排名/ }).click()]);
   assert.match(download.suggestedFilename(), /^departments-.*\.csv$/);
+  await page.locator('#percentiles-table tbody tr', { hasText: '办结用时' }).waitFor();
+  // the city-wide overdue list shows what queue/overdue answers (nothing is overdue yet in a fresh stack)
+  const overdue = (await stack.post('queue/overdue', supervisor, {})).body.items;
+  await page.locator('#overdue-table tbody tr', { hasText: overdue.length ? overdue[0].trackingNo : '暂无超时案件' }).waitFor();
+  assert.equal(await page.locator('#overdue-table tbody tr').count(), Math.max(overdue.length, 1));
   await checkPage('dashboard');
+
+  // the department filter narrows every chart to that department, from the same answer
+  await page.getByLabel('部门', { exact: true }).selectOption(DEPARTMENT);
+  await page.getByRole('status').filter({ hasText: /^市人力资源和社会保障局，/ }).waitFor();
+  assert.deepEqual(await page.locator('#departments-table tbody th').allTextContents(), ['市人力资源和社会保障局']);
+  await checkPage('dashboard-department');
+});
+
+test('the monthly bulletin (月度通报) states the month\'s figures from the same aggregates and prints without controls', async () => {
+  const supervisor = stack.token('supervisor', 'zhao', DEPARTMENT);
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  const { body } = await stack.post('insights/dashboard', supervisor, { from: `${month}-01`, to: `${month}-${last}` });
+  const received = body.counts.reduce((sum, c) => sum + Object.entries(c.counters).filter(([k]) => k.startsWith('n.')).reduce((a, [, v]) => a + v, 0), 0);
+
+  await page.getByRole('link', { name: '月度通报' }).click();
+  await page.getByRole('textbox', { name: '月份' }).fill(month);
+  await page.getByRole('button', { name: '生成' }).click();
+  await page.getByRole('heading', { name: `${year}年${number}月政务服务反馈月度通报` }).waitFor();
+  await page.locator('.headline', { hasText: `本月共受理群众反馈${received}件` }).waitFor();
+  await page.locator('#bulletin-table-0 tbody tr', { hasText: '市人力资源和社会保障局' }).waitFor();
+  await checkPage('bulletin');
+
+  await page.emulateMedia({ media: 'print' });
+  try {
+    assert.equal(await page.locator('.banner').isVisible(), false, 'the banner and navigation are not printed');
+    assert.equal(await page.getByRole('button', { name: '打印' }).isVisible(), false, 'nor are the controls');
+    await screenshot(page, 'bulletin-print');
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
 });
 
 test('an admin, who belongs to no department, sees the first department\'s queue and can switch', async () => {
@@ -212,4 +250,53 @@ test('an admin, who belongs to no department, sees the first department\'s queue
   await page.getByLabel('部门').selectOption(DEPARTMENT);
   await page.getByRole('heading', { name: '工作队列 · 市人力资源和社会保障局' }).waitFor();
   await page.locator('article.card').first().waitFor();
+});
+
+test('in the cloud a staff member signs in at the identity provider with the code flow and PKCE, and signs out there', async () => {
+  // a stand-in identity provider at the console's origin (the local CSP allows only 'self'), routed inside the browser
+  const idp = `${stack.base}/test-idp`;
+  const config = {
+    authorizationEndpoint: `${idp}/authorize`, tokenEndpoint: `${idp}/token`, logoutEndpoint: `${idp}/logout`,
+    clientId: 'console-client', redirectUri: `${stack.base}/console/`, scope: 'openid profile email',
+  };
+  const idToken = stack.token('staff', 'li', DEPARTMENT);
+  let authorization;
+  let exchange;
+  const cloud = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  cloud.on('pageerror', (error) => pageProblems.push(String(error)));
+  try {
+    await cloud.route(`${stack.base}/console/config.json`, (route) => route.fulfill({ json: config }));
+    await cloud.route(`${idp}/authorize?*`, (route) => {
+      authorization = new URL(route.request().url()).searchParams;
+      const back = new URL(config.redirectUri);
+      back.search = new URLSearchParams({ code: 'the-code', state: authorization.get('state') }).toString();
+      return route.fulfill({ status: 302, headers: { Location: back.toString() } });
+    });
+    await cloud.route(`${idp}/token`, (route) => {
+      exchange = new URLSearchParams(route.request().postData());
+      return route.fulfill({ json: { id_token: idToken, access_token: 'unused', token_type: 'Bearer', expires_in: 3600 } });
+    });
+    await cloud.route(`${idp}/logout?*`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>signed out</title>' }));
+
+    await cloud.goto(`${stack.base}/console/`);
+    const signIn = cloud.getByRole('button', { name: '通过统一身份认证登录' });
+    await signIn.waitFor();
+    await screenshot(cloud, 'hosted-sign-in');
+    assert.deepEqual(blocking(await axe(cloud, 'hosted-sign-in')), [], 'hosted sign-in: axe violations');
+    assert.deepEqual(await unreachableByKeyboard(cloud), [], 'hosted sign-in: controls Tab never reaches');
+    await signIn.click();
+    await cloud.getByRole('heading', { name: '工作队列' }).waitFor();
+    assert.equal(authorization.get('code_challenge_method'), 'S256');
+    assert.equal(exchange.get('code'), 'the-code');
+    const challenge = createHash('sha256').update(exchange.get('code_verifier')).digest('base64url');
+    assert.equal(authorization.get('code_challenge'), challenge, 'the verifier sent is the one the challenge was made from');
+    assert.equal(new URL(cloud.url()).search, '', 'the spent code and state leave the address bar');
+    await cloud.getByText('li（工作人员').waitFor();
+
+    await cloud.getByRole('button', { name: '退出登录' }).click();
+    await cloud.waitForURL(`${idp}/logout?*`);
+    assert.equal(new URL(cloud.url()).searchParams.get('logout_uri'), config.redirectUri);
+  } finally {
+    await cloud.close();
+  }
 });

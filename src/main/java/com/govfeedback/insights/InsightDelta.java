@@ -82,6 +82,13 @@ public record InsightDelta(String feedbackId, long version, Map<InsightCell, Map
         add(parts, cell, InsightCell.counter(name, colour, "n"), 1);
         add(parts, cell, InsightCell.counter(name, colour, "ms"), clock.took().toMillis());
         add(parts, cell, InsightCell.counter(name, colour, "late"), clock.late() ? 1 : 0);
+        histogram(parts, cell, name, clock);
+    }
+
+    /** One count in the clock's duration bucket ({@code ack.h.le60}), all colours together: percentiles come from these. */
+    private static void histogram(Map<InsightCell, Map<String, Long>> parts, InsightCell cell, String name,
+            FeedbackFacts.StoppedClock clock) {
+        add(parts, cell, InsightCell.counter(name, "h", DurationBuckets.of(clock.took())), 1);
     }
 
     private static void add(Map<InsightCell, Map<String, Long>> parts, InsightCell cell, String counter, long amount) {

@@ -57,7 +57,9 @@ class InsightDeltaTest {
         InsightDelta delta = InsightDelta.between(before, after);
         assertThat(delta.changes().get(HRSS)).containsOnly(Map.entry("n.ORANGE.IN_PROGRESS", -1L), Map.entry("n.ORANGE.RESOLVED", 1L),
                 Map.entry("ack.ORANGE.n", 1L), Map.entry("ack.ORANGE.ms", 1_800_000L), Map.entry("res.ORANGE.n", 1L),
-                Map.entry("res.ORANGE.ms", 108_000_000L), Map.entry("res.ORANGE.late", 1L));
+                Map.entry("res.ORANGE.ms", 108_000_000L), Map.entry("res.ORANGE.late", 1L),
+                // each stopped clock also counts once in its duration bucket: 30 minutes in le30, 30 hours in le2880
+                Map.entry("ack.h.le30", 1L), Map.entry("res.h.le2880", 1L));
         assertThat(delta.changes().get(new InsightCell(Kind.RATINGS, DAY.plusDays(2), "HRSS_BUREAU"))).containsExactly(Map.entry("score.4", 1L));
     }
 
@@ -79,6 +81,16 @@ class InsightDeltaTest {
                 new InsightCell(Kind.SCREEN, DAY.plusDays(3), "/social-security/card"), new InsightCell(Kind.DOMAIN, DAY.plusDays(3), "SOCIAL_SECURITY"));
         assertThat(rating.changes().get(new InsightCell(Kind.SCREEN, DAY.plusDays(3), "/social-security/card")))
                 .containsExactly(Map.entry("score.2", 1L));
+    }
+
+    @Test
+    void durationBucketsIncludeTheirUpperBoundAndEndInAnOverflowBucket() {
+        assertThat(DurationBuckets.of(Duration.ZERO)).isEqualTo("le15");
+        assertThat(DurationBuckets.of(Duration.ofMinutes(15))).isEqualTo("le15");
+        assertThat(DurationBuckets.of(Duration.ofMinutes(15).plusMillis(1))).isEqualTo("le30");
+        assertThat(DurationBuckets.of(Duration.ofDays(3))).isEqualTo("le4320");
+        assertThat(DurationBuckets.of(Duration.ofDays(30))).isEqualTo("le43200");
+        assertThat(DurationBuckets.of(Duration.ofDays(31))).isEqualTo("over43200");
     }
 
     @Test

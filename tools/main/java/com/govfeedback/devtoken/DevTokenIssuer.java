@@ -78,7 +78,12 @@ public final class DevTokenIssuer {
             claims.append(",\"").append(Caller.DEPARTMENT_CLAIM).append("\":").append(quote(department));
         }
         claims.append('}');
-        String signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + encode(claims.toString());
+        return sign(claims.toString());
+    }
+
+    /** Signs any claims (RS256), e.g. to try the API with another identity provider's claim names. */
+    public String sign(String claimsJson) {
+        String signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + encode(claimsJson);
         try {
             Signature signer = Signature.getInstance("SHA256withRSA");
             signer.initSign(privateKey);

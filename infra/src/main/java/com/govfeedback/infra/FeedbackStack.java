@@ -10,13 +10,17 @@ import com.govfeedback.notify.NotificationDelivery;
 import com.govfeedback.storage.TableSchema;
 
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.IStableStringProducer;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -59,7 +63,8 @@ import software.constructs.Construct;
 
 /**
  * The whole service in one stack: the table (from {@link TableSchema}), its key, the notification and alarm topics,
- * the api, sweep and notifier functions with their triggers, least-privilege roles and alarms. A function whose zip
+ * the api, sweep and notifier functions with their triggers, least-privilege roles and alarms, the staff console
+ * (a static site in front of the API) and the staff's identity provider. A function whose zip
  * is missing is left out with its wiring, and the stack says so in a warning and an output.
  */
 public class FeedbackStack extends Stack {
@@ -71,19 +76,23 @@ public class FeedbackStack extends Stack {
     private final Table table;
     private final Topic notificationTopic;
     private final SnsAction alarmAction;
+    private HttpApiFront httpApiFront;
 
     public FeedbackStack(Construct scope, String id, StackProps props, StackConfig config) {
         super(scope, id, props);
         this.config = config;
         CfnParameter jwtIssuer = CfnParameter.Builder.create(this, "JwtIssuer")
-                .description("Issuer (iss) of the access tokens the API accepts: the Cognito user pool URL or the city's OIDC provider")
-                .allowedPattern("https://.+")
+                .description("Issuer (iss) of the tokens the API accepts; empty (the default) for the stack's own staff"
+                        + " user pool, else the city's OIDC provider")
+                .allowedPattern("(https://.+)?")
+                .defaultValue("")
                 .build();
         CfnParameter jwtAudience = CfnParameter.Builder.create(this, "JwtAudience")
                 .type("CommaDelimitedList")
-                .description("Audiences (aud, or the Cognito app client ids) the API accepts, comma-separated")
+                .description("Audiences (aud) the API accepts with an external JwtIssuer, comma-separated; with the staff"
+                        + " user pool the console's app client is the audience")
+                .defaultValue("")
                 .build();
-
         dataKey = Key.Builder.create(this, "DataKey")
                 .description("Encrypts the feedback table, its stream and backups, and the SNS topics")
                 .enableKeyRotation(true)
@@ -98,7 +107,33 @@ public class FeedbackStack extends Stack {
                 .build();
         alarmAction = new SnsAction(alarmTopic());
 
-        artifact(ServiceFunction.API).ifPresent(artifact -> api(artifact, jwtIssuer, jwtAudience));
+        Optional<FunctionArtifact> apiArtifact = artifact(ServiceFunction.API);
+        StaffSignIn staffSignIn = new StaffSignIn(this, "StaffSignIn");
+        // the distribution forwards to the HTTP API, which is made later: its host name is read when the template is
+        ConsoleSite console = new ConsoleSite(this, "Console", staffSignIn.hostedLoginOrigin(),
+                apiArtifact.isPresent() && config.httpApi() ? Optional.of(Lazy.string(new IStableStringProducer() {
+                    @Override
+                    public String produce() {
+                        return httpApiFront.domainName();
+                    }
+                })) : Optional.empty());
+        String consoleClientId = staffSignIn.addConsoleClient(console.url());
+        CfnCondition issuerIsStaffPool = CfnCondition.Builder.create(this, "IssuerIsStaffPool")
+                .expression(Fn.conditionEquals(jwtIssuer.getValueAsString(), ""))
+                .build();
+        String issuer = Token.asString(Fn.conditionIf(issuerIsStaffPool.getLogicalId(), staffSignIn.issuer(),
+                jwtIssuer.getValueAsString()));
+        List<String> audiences = Token.asList(Fn.conditionIf(issuerIsStaffPool.getLogicalId(), List.of(consoleClientId),
+                jwtAudience.getValueAsList()));
+        String issuerCondition = issuerIsStaffPool.getLogicalId();
+        FunctionEnvironment.TokenClaims claims = new FunctionEnvironment.TokenClaims(
+                Token.asString(Fn.conditionIf(issuerCondition, FunctionEnvironment.TokenClaims.COGNITO.groupsPath(),
+                        FunctionEnvironment.TokenClaims.PLAIN.groupsPath())),
+                Token.asString(Fn.conditionIf(issuerCondition, FunctionEnvironment.TokenClaims.COGNITO.department(),
+                        FunctionEnvironment.TokenClaims.PLAIN.department())));
+        apiArtifact.ifPresent(artifact -> api(artifact, issuer, audiences, claims));
+        console.publish(consoleSignIn(staffSignIn, consoleClientId, console.url()));
+        CfnOutput.Builder.create(this, "ConsoleUrl").value(console.url()).description("The staff console").build();
         Optional<FunctionArtifact> sweepArtifact = artifact(ServiceFunction.SWEEP);
         sweepArtifact.ifPresent(this::sweep);
         Optional<FunctionArtifact> notifierArtifact = artifact(ServiceFunction.NOTIFIER);
@@ -208,12 +243,27 @@ public class FeedbackStack extends Stack {
                 .build();
     }
 
-    private void api(FunctionArtifact artifact, CfnParameter jwtIssuer, CfnParameter jwtAudience) {
-        String audiences = Fn.join(",", jwtAudience.getValueAsList());
+    /**
+     * The console's config.json: the hosted login's OIDC endpoints and the public client; the console runs the
+     * authorization-code flow with PKCE against them and sends the ID token (aud = the client) to the API.
+     */
+    private static Map<String, Object> consoleSignIn(StaffSignIn staffSignIn, String clientId, String consoleUrl) {
+        String login = staffSignIn.hostedLoginOrigin();
+        return Map.of(
+                "issuer", staffSignIn.issuer(),
+                "authorizationEndpoint", login + "/oauth2/authorize",
+                "tokenEndpoint", login + "/oauth2/token",
+                "logoutEndpoint", login + "/logout",
+                "clientId", clientId,
+                "redirectUri", consoleUrl,
+                "scope", "openid profile email");
+    }
+
+    private void api(FunctionArtifact artifact, String issuer, List<String> audiences, FunctionEnvironment.TokenClaims claims) {
         Function api = function(ServiceFunction.API, artifact,
-                new FunctionEnvironment.Api(table.getTableName(), jwtIssuer.getValueAsString(), audiences,
+                new FunctionEnvironment.Api(table.getTableName(), issuer, Fn.join(",", audiences),
                         // the OIDC key set next to the issuer, as Cognito and most providers publish it
-                        software.amazon.awscdk.Fn.join("", List.of(jwtIssuer.getValueAsString(), "/.well-known/jwks.json"))));
+                        Fn.join("", List.of(issuer, "/.well-known/jwks.json")), claims));
         Permissions.grantApi(api.getRole(), table, dataKey, api.getLogGroup());
         functionAlarms(ServiceFunction.API, api);
         if (!config.httpApi()) {
@@ -223,9 +273,8 @@ public class FeedbackStack extends Stack {
             CfnOutput.Builder.create(this, "HttpApiOmitted").value(message).build();
             return;
         }
-        HttpApiFront front = new HttpApiFront(this, "Http", api, jwtIssuer.getValueAsString(),
-                jwtAudience.getValueAsList(), config.throttle());
-        CfnOutput.Builder.create(this, "ApiUrl").value(front.url()).description("Base URL of the HTTP API").build();
+        httpApiFront = new HttpApiFront(this, "Http", api, issuer, audiences, config.throttle());
+        CfnOutput.Builder.create(this, "ApiUrl").value(httpApiFront.url()).description("Base URL of the HTTP API").build();
     }
 
     private void sweep(FunctionArtifact artifact) {

@@ -17,12 +17,24 @@ public sealed interface FunctionEnvironment {
     /**
      * The HTTP API: the table, and the issuer, audiences and key set the gateway checks tokens against; the function
      * verifies each token again with the same key set, so a route left open by mistake still needs a valid token.
+     * The claim names say where the token holds the roles and the department (Cognito: "cognito:groups", custom:dept).
      */
-    record Api(String tableName, String jwtIssuer, String jwtAudiences, String jwksUrl) implements FunctionEnvironment {
+    record Api(String tableName, String jwtIssuer, String jwtAudiences, String jwksUrl, TokenClaims claims)
+            implements FunctionEnvironment {
+        static final String GROUPS_PATH_VARIABLE = "SMALLRYE_JWT_PATH_GROUPS";
+        static final String DEPARTMENT_CLAIM_VARIABLE = "FEEDBACK_AUTH_DEPARTMENT_CLAIM";
+
         public Map<String, String> variables() {
             return Map.of(TABLE_NAME, tableName, DeployNames.JWT_ISSUER_VARIABLE, jwtIssuer, DeployNames.JWT_AUDIENCES_VARIABLE, jwtAudiences,
-                    DeployNames.JWT_KEYS_VARIABLE, jwksUrl);
+                    DeployNames.JWT_KEYS_VARIABLE, jwksUrl, GROUPS_PATH_VARIABLE, claims.groupsPath(),
+                    DEPARTMENT_CLAIM_VARIABLE, claims.department());
         }
+    }
+
+    /** Where a token names its roles (a SmallRye JWT claim path; namespaced names in double quotes) and department. */
+    record TokenClaims(String groupsPath, String department) {
+        static final TokenClaims COGNITO = new TokenClaims("\"cognito:groups\"", "custom:dept");
+        static final TokenClaims PLAIN = new TokenClaims("groups", "dept");
     }
 
     /** The sweep: the table; the handler name picks the sweep out of the event-handler module. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.govfeedback.deploy.DeployNames;
 
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -46,12 +47,13 @@ public class HttpApiFront extends Construct {
             "integrationError":"$context.integrationErrorMessage","authorizerError":"$context.authorizer.error",\
             "subject":"$context.authorizer.claims.sub"}""";
 
+    private final HttpApi httpApi;
     private final HttpStage stage;
 
     public HttpApiFront(Construct scope, String id, IFunction api, String jwtIssuer, List<String> jwtAudience,
             StackConfig.ApiThrottle throttle) {
         super(scope, id);
-        HttpApi httpApi = HttpApi.Builder.create(this, "Api")
+        httpApi = HttpApi.Builder.create(this, "Api")
                 .description("Citizen feedback API")
                 .createDefaultStage(false)
                 .build();
@@ -94,6 +96,11 @@ public class HttpApiFront extends Construct {
 
     public String url() {
         return stage.getUrl();
+    }
+
+    /** The API's host name ({id}.execute-api.{region}.amazonaws.com), for a CloudFront origin. */
+    public String domainName() {
+        return Fn.select(2, Fn.split("/", httpApi.getApiEndpoint()));
     }
 
     private static HttpRoute addRoute(HttpApi httpApi, String routeKey, HttpLambdaIntegration integration,

@@ -22,11 +22,12 @@ class HttpApiTest {
     void jwtAuthorizerTakesIssuerAndAudienceFromStackParameters() {
         assertThat(TemplateView.render(VIEW.properties("AWS::ApiGatewayV2::Authorizer", "HttpApiJwtAuthorizer")))
                 .isEqualTo("{ApiId=HttpApi, AuthorizerType=JWT, IdentitySource=[$request.header.Authorization], "
-                        + "JwtConfiguration={Audience=JwtAudience, Issuer=JwtIssuer}, Name=JwtAuthorizer}");
+                        + "JwtConfiguration={Audience=(IssuerIsStaffPool ? [StaffSignInPoolConsole] : JwtAudience), "
+                        + "Issuer=(IssuerIsStaffPool ? StaffSignInPool.ProviderURL : JwtIssuer)}, Name=JwtAuthorizer}");
         Map<String, Map<String, Object>> parameters = SYNTHESIZED.template().findParameters("*");
         assertThat(parameters.get("JwtIssuer")).containsEntry("Type", "String")
-                .containsEntry("AllowedPattern", "https://.+");
-        assertThat(parameters.get("JwtAudience")).containsEntry("Type", "CommaDelimitedList");
+                .containsEntry("AllowedPattern", "(https://.+)?").containsEntry("Default", "");
+        assertThat(parameters.get("JwtAudience")).containsEntry("Type", "CommaDelimitedList").containsEntry("Default", "");
     }
 
     @Test
@@ -95,7 +96,7 @@ class HttpApiTest {
     @Test
     void outputsTheApiUrlTableNameAndTopics() {
         Map<String, Map<String, Object>> outputs = SYNTHESIZED.template().findOutputs("*");
-        assertThat(outputs).containsOnlyKeys("ApiUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn");
+        assertThat(outputs).containsOnlyKeys("ApiUrl", "ConsoleUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn");
         assertThat(TemplateView.render(outputs.get("ApiUrl").get("Value")))
                 .isEqualTo("https://HttpApi.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
         assertThat(TemplateView.render(outputs.get("TableName").get("Value"))).isEqualTo("FeedbackTable");
@@ -108,7 +109,7 @@ class HttpApiTest {
                 FunctionRuntime.NATIVE, Map.of("httpApi", "false"));
         local.template().resourceCountIs("AWS::ApiGatewayV2::Api", 0);
         local.template().resourceCountIs("AWS::ApiGatewayV2::Route", 0);
-        local.template().resourceCountIs("AWS::Lambda::Function", 1);
+        assertThat(StackFixture.serviceResources(local.template(), "AWS::Lambda::Function")).hasSize(1);
         assertThat(local.template().findOutputs("*")).containsKey("HttpApiOmitted").doesNotContainKey("ApiUrl");
     }
 

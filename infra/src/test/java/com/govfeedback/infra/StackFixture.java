@@ -37,6 +37,16 @@ final class StackFixture {
 
     private static Synthesized allFunctions;
 
+    /**
+     * Resources of a type the service itself declares, without those of the console's publisher (the CDK's own
+     * function that copies the console's files to its bucket).
+     */
+    static Map<String, Map<String, Object>> serviceResources(Template template, String type) {
+        Map<String, Map<String, Object>> resources = new HashMap<>(template.findResources(type));
+        resources.keySet().removeIf(logicalId -> logicalId.startsWith("CustomCDKBucketDeployment"));
+        return resources;
+    }
+
     /** The default stack (native, every function present), synthesized once and shared: tests only read it. */
     static synchronized Synthesized allFunctions() {
         if (allFunctions == null) {

@@ -78,6 +78,10 @@ final class TemplateView {
                 String attribute = (String) getAtt.get(1);
                 return constructIdOf((String) getAtt.get(0)) + (attribute.equals("Arn") ? "" : "." + attribute);
             }
+            if (map.containsKey("Fn::If")) {
+                List<?> choice = (List<?>) map.get("Fn::If");
+                return "(" + choice.get(0) + " ? " + render(choice.get(1)) + " : " + render(choice.get(2)) + ")";
+            }
             if (map.containsKey("Fn::Join")) {
                 List<?> join = (List<?>) map.get("Fn::Join");
                 return asList(join.get(1)).stream().map(TemplateView::render)

@@ -203,6 +203,19 @@ public final class FeedbackRepository {
     }
 
     /**
+     * The first {@code limit} items of the queue {@code partition} whose nearest deadline is before {@code now}, the most
+     * overdue first: a key condition on the queue sort key (fixed-width instants sort as text; no deadline is "~").
+     */
+    public List<Feedback> listQueueDueBefore(String partition, Instant now, int limit) {
+        QueryResponse response = StoreCalls.call(() -> dynamo.query(b -> b.tableName(table).indexName(TableSchema.BY_QUEUE.name())
+                .keyConditionExpression("#pk = :pk AND #sk < :now")
+                .expressionAttributeNames(Map.of("#pk", TableSchema.BY_QUEUE.partitionKey(), "#sk", TableSchema.BY_QUEUE.sortKey()))
+                .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(Attributes.sortable(now))))
+                .limit(limit)));
+        return response.items().stream().map(FeedbackItems::fromItem).toList();
+    }
+
+    /**
      * A page of the sweep's work in one shard of the due index: items whose next timer point is at or before {@code now},
      * oldest first. {@code read} is what the query read (the index holds only items with a timer, so it equals the
      * items returned); {@code nextStart} is null on the last page.

@@ -1,5 +1,7 @@
 package com.govfeedback.api;
 
+import com.govfeedback.auth.Caller;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -23,6 +25,15 @@ public interface ApiConfig {
     Sla sla();
 
     Notifications notifications();
+
+    Auth auth();
+
+    /** Where the bearer token names what the core needs beyond its subject and groups. */
+    interface Auth {
+        /** The department claim: {@code dept}, or {@code custom:dept} in Cognito's ID tokens (the stack sets it). */
+        @WithDefault(Caller.DEPARTMENT_CLAIM)
+        String departmentClaim();
+    }
 
     /** Notifications where no table stream feeds the notifier. */
     interface Notifications {

@@ -2,7 +2,6 @@ package com.govfeedback.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.govfeedback.auth.Caller;
@@ -19,6 +18,8 @@ public class Callers {
     SecurityIdentity identity;
     @Inject
     JsonWebToken token;
+    @Inject
+    ApiConfig config;
 
     public Caller current() {
         if (identity.isAnonymous() || token.getSubject() == null || token.getSubject().isBlank()) {
@@ -26,7 +27,7 @@ public class Callers {
         }
         Role role = identity.getRoles().stream().map(Role::fromClaim).flatMap(java.util.Optional::stream).findFirst()
                 .orElseThrow(() -> new ForbiddenException("the token grants no role of this service"));
-        String department = token.getClaim(Caller.DEPARTMENT_CLAIM);
+        String department = token.getClaim(config.auth().departmentClaim());
         if (role.needsDepartment() && (department == null || department.isBlank())) {
             throw new ForbiddenException("a " + role.claimValue() + " token must name a department");
         }

@@ -1,10 +1,26 @@
 // The staff console: sign-in, the work queue and the case page, as one page routed by the address's #fragment.
 import { html, render, useState, useEffect, useRef } from './vendor/preact-htm.js';
 import { call, session, keepSession, Refusal } from './api.js';
+import { signInConfig, beginSignIn, callbackParameters, completeSignIn, signOutUrl } from './oidc.js';
 import { beijingTime, countdown, clockState, COLOUR_WORDS, isOverdue, refusalInWords } from './format.js';
-import { summarise, backlogChart, complianceChart, durationChart, satisfactionChart, departmentChart, toCsv } from './charts.js';
+import { summarise, forDepartment, backlogChart, complianceChart, durationChart, percentileChart, satisfactionChart, departmentChart, toCsv, bulletin, monthRange } from './charts.js';
 
 const ROLE_WORDS = { staff: '工作人员', supervisor: '主管', admin: '管理员' };
+
+// In the cloud the stack writes config.json and staff sign in at the identity provider; locally there is none.
+const hostedSignIn = await signInConfig();
+let hostedSignInProblem = '';
+const signInAnswer = hostedSignIn && callbackParameters(location.search);
+if (signInAnswer) {
+  try {
+    keepSession(await completeSignIn(hostedSignIn, signInAnswer));
+    location.hash = '/queue';
+  } catch {
+    hostedSignInProblem = '统一身份认证登录未完成，请重新登录。';
+  }
+  // the code and state are spent: keep them out of the address bar and the history
+  history.replaceState(null, '', location.pathname + location.hash);
+}
 
 // ---- shared state and hooks ------------------------------------------------------------------------------------------
 
@@ -50,7 +66,8 @@ function go(path) {
 
 function signOut() {
   keepSession(null);
-  go('/sign-in');
+  if (hostedSignIn) location.assign(signOutUrl(hostedSignIn));
+  else go('/sign-in');
 }
 
 /** Moves keyboard and screen-reader focus to the page's heading when the page changes. */
@@ -86,7 +103,18 @@ function Field({ id, label, children, hint }) {
 
 // ---- sign-in ---------------------------------------------------------------------------------------------------------
 
+function HostedSignIn() {
+  const heading = useFocusHeading('sign-in');
+  return html`<section class="sign-in" aria-labelledby="sign-in-title">
+    <h1 id="sign-in-title" tabindex="-1" ref=${heading}>登录工作台</h1>
+    <p>工作人员通过统一身份认证登录，登录后回到本页。</p>
+    <button type="button" class="primary" onClick=${async () => location.assign(await beginSignIn(hostedSignIn))}>通过统一身份认证登录</button>
+    ${hostedSignInProblem ? html`<p class="error" role="alert">${hostedSignInProblem}</p>` : null}
+  </section>`;
+}
+
 function SignIn() {
+  if (hostedSignIn) return html`<${HostedSignIn} />`;
   const lists = useLists();
   const [role, setRole] = useState('staff');
   const [error, setError] = useState('');
@@ -492,10 +520,37 @@ function isoDay(date) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(date);
 }
 
+/** The city's overdue cases (queue/overdue), the most overdue first, narrowed to the chosen department. */
+function OverdueList({ lists, department, departmentNames }) {
+  const now = useNow();
+  const [items, setItems] = useState(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    call('queue/overdue', {}).then((answer) => setItems(answer.items), (refusal) => setError(refusalInWords(refusal.status, refusal.problem)));
+  }, []);
+  const shown = (items ?? []).filter((item) => !department || item.triage.department === department);
+  return html`<section class="panel overdue" aria-labelledby="overdue-title">
+    <h2 id="overdue-title">超时与督办案件（${department ? departmentNames[department] ?? department : '全市'}）</h2>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    <table class="figures" id="overdue-table">
+      <caption>超时未办结的反馈，超时最久的在前；每个部门最多20件</caption>
+      <thead><tr><th scope="col">编号</th><th scope="col">部门</th><th scope="col">颜色</th><th scope="col">超时</th><th scope="col">督办级别</th></tr></thead>
+      <tbody>${items === null ? html`<tr><td colspan="5">正在加载…</td></tr>` : shown.length ? shown.map((item) => html`<tr>
+        <th scope="row"><a href=${`#/case/${encodeURIComponent(item.id)}`}>${item.trackingNo}</a></th>
+        <td>${departmentName(lists, item.triage.department)}</td>
+        <td><${ColourChip} colour=${item.sla.colour} lists=${lists} /></td>
+        <td><${Countdown} dueAt=${item.sla.nearestDueAt} now=${now} /></td>
+        <td>${item.sla.escalationLevel > 0 ? `${item.sla.escalationLevel} 级（${item.sla.escalationName ?? item.sla.escalationCode}）` : '未督办'}</td>
+      </tr>`) : html`<tr><td colspan="5">暂无超时案件</td></tr>`}</tbody>
+    </table>
+  </section>`;
+}
+
 function Dashboard() {
   const lists = useLists();
   const heading = useFocusHeading('dashboard');
   const [range, setRange] = useState({ from: isoDay(new Date(Date.now() - 29 * 86400000)), to: isoDay(new Date()) });
+  const [department, setDepartment] = useState('');
   const [data, setData] = useState(null);
   const [error, setError] = useState('');
 
@@ -503,7 +558,7 @@ function Dashboard() {
     event?.preventDefault();
     setError('');
     try {
-      setData(await call('insights/dashboard', range));
+      setData(await call('insights/dashboard', { from: range.from, to: range.to }));
     } catch (refusal) {
       if (refusal.status === 401) return signOut();
       setError(refusalInWords(refusal.status, refusal.problem));
@@ -511,26 +566,84 @@ function Dashboard() {
   }
   useEffect(() => { load(); }, []);
 
-  const summary = data && lists ? summarise(data) : null;
+  // one answer holds every department's items: the department filter narrows it here, with no further request
+  const summary = data && lists ? summarise(forDepartment(data, department)) : null;
   const departmentNames = Object.fromEntries((lists?.departments ?? []).map((d) => [d.code, d.name]));
   const charts = summary ? [['backlog', backlogChart(summary, lists.statusNames)], ['compliance', complianceChart(summary)],
-    ['duration', durationChart(summary)], ['satisfaction', satisfactionChart(summary)], ['departments', departmentChart(summary, departmentNames)]] : [];
+    ['duration', durationChart(summary)], ['percentiles', percentileChart(summary)], ['satisfaction', satisfactionChart(summary)], ['departments', departmentChart(summary, departmentNames)]] : [];
   return html`<section aria-labelledby="dashboard-title">
     <h1 id="dashboard-title" tabindex="-1" ref=${heading}>领导驾驶舱</h1>
     <form class="filters" aria-label="时段" onSubmit=${load}>
       <${Field} id="range-from" label="开始日期"><input id="range-from" type="date" value=${range.from} onInput=${(e) => setRange({ ...range, from: e.target.value })} required /><//>
       <${Field} id="range-to" label="结束日期"><input id="range-to" type="date" value=${range.to} onInput=${(e) => setRange({ ...range, to: e.target.value })} required /><//>
+      <${Field} id="dashboard-department" label="部门">
+        <select id="dashboard-department" value=${department} onChange=${(e) => setDepartment(e.target.value)}>
+          <option value="">全市（所有部门）</option>
+          ${(lists?.departments ?? []).map((d) => html`<option value=${d.code}>${d.name}</option>`)}
+        </select>
+      <//>
       <button type="submit">查询</button>
     </form>
     ${error ? html`<p class="error" role="alert">${error}</p>` : null}
-    <p role="status" class="summary">${summary ? `${data.from} 至 ${data.to}，按提交日统计；评价按评价日统计。` : '正在加载…'}</p>
-    <div class="panels">${charts.map(([id, chart]) => html`<${ChartPanel} key=${id} id=${id} chart=${chart} range=${`${data.from}-${data.to}`} />`)}</div>
+    <p role="status" class="summary">${summary ? `${department ? departmentNames[department] ?? department : '全市'}，${data.from} 至 ${data.to}，按提交日统计；评价按评价日统计。` : '正在加载…'}</p>
+    <div class="panels">${charts.map(([id, chart]) => html`<${ChartPanel} key=${id} id=${id} chart=${chart} range=${`${department || 'city'}-${data.from}-${data.to}`} />`)}</div>
+    ${lists ? html`<${OverdueList} lists=${lists} department=${department} departmentNames=${departmentNames} />` : null}
+  </section>`;
+}
+
+// ---- the monthly bulletin (月度通报) ----------------------------------------------------------------------------------
+
+function FiguresTable({ id, title, rows }) {
+  const [head, ...body] = rows;
+  return html`<table class="figures" id=${id}>
+    <caption>${title}</caption>
+    <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+    <tbody>${body.length ? body.map((row) => html`<tr>${row.map((v, i) => (i === 0 ? html`<th scope="row">${v}</th>` : html`<td>${v}</td>`))}</tr>`)
+      : html`<tr><td colspan=${head.length}>本月无数据</td></tr>`}</tbody>
+  </table>`;
+}
+
+function Bulletin() {
+  const lists = useLists();
+  const heading = useFocusHeading('bulletin');
+  const lastMonth = isoDay(new Date(Date.now() - new Date().getDate() * 86400000)).slice(0, 7);
+  const [month, setMonth] = useState(lastMonth);
+  const [data, setData] = useState(null);
+  const [error, setError] = useState('');
+
+  async function load(event) {
+    event?.preventDefault();
+    setError('');
+    try {
+      setData({ month, answer: await call('insights/dashboard', monthRange(month)) });
+    } catch (refusal) {
+      if (refusal.status === 401) return signOut();
+      setError(refusalInWords(refusal.status, refusal.problem));
+    }
+  }
+  useEffect(() => { load(); }, []);
+
+  const departmentNames = Object.fromEntries((lists?.departments ?? []).map((d) => [d.code, d.name]));
+  const report = data && lists ? bulletin(summarise(data.answer), lists.statusNames, departmentNames, data.month) : null;
+  return html`<section class="bulletin" aria-labelledby="bulletin-title">
+    <form class="filters no-print" aria-label="月份" onSubmit=${load}>
+      <${Field} id="bulletin-month" label="月份"><input id="bulletin-month" type="month" value=${month} onInput=${(e) => setMonth(e.target.value)} required /><//>
+      <button type="submit">生成</button>
+      <button type="button" onClick=${() => print()}>打印</button>
+    </form>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    <h1 id="bulletin-title" tabindex="-1" ref=${heading}>${report ? report.title : '月度通报'}</h1>
+    ${report ? html`<p class="headline">${report.headline}</p>
+      ${report.tables.map((table, i) => html`<${FiguresTable} key=${table.title} id=${`bulletin-table-${i}`} title=${`${['一', '二', '三'][i]}、${table.title}`} rows=${table.rows} />`)}
+      <p class="source">数据来源：政务反馈工作台统计数据（按提交日统计，评价按评价日统计），${data.answer.from} 至 ${data.answer.to}。</p>`
+      : html`<p role="status">正在加载…</p>`}
   </section>`;
 }
 
 // ---- the frame -------------------------------------------------------------------------------------------------------
 
-const TITLES = { 'sign-in': '登录', queue: '工作队列', case: '反馈详情', dashboard: '领导驾驶舱' };
+const TITLES = { 'sign-in': '登录', queue: '工作队列', case: '反馈详情', dashboard: '领导驾驶舱', bulletin: '月度通报' };
+const LEADERS_ONLY = new Set(['dashboard', 'bulletin']);
 
 function App() {
   const [route, setRoute] = useState(parseRoute(location.hash));
@@ -543,7 +656,7 @@ function App() {
   const lists = useLists();
   let page = route.page;
   if (!me && page !== 'sign-in') page = 'sign-in';
-  if (me && (page === 'sign-in' || !TITLES[page] || (page === 'dashboard' && me.role === 'staff'))) page = 'queue';
+  if (me && (page === 'sign-in' || !TITLES[page] || (LEADERS_ONLY.has(page) && me.role === 'staff'))) page = 'queue';
   useEffect(() => { document.title = `${TITLES[page]} - 政务反馈工作台`; }, [page]);
 
   return html`
@@ -552,7 +665,8 @@ function App() {
       <p class="product">政务反馈工作台</p>
       ${me ? html`<nav aria-label="主导航">
         <a href="#/queue" aria-current=${page === 'queue' ? 'page' : undefined}>工作队列</a>
-        ${me.role !== 'staff' ? html`<a href="#/dashboard" aria-current=${page === 'dashboard' ? 'page' : undefined}>领导驾驶舱</a>` : null}
+        ${me.role !== 'staff' ? html`<a href="#/dashboard" aria-current=${page === 'dashboard' ? 'page' : undefined}>领导驾驶舱</a>
+          <a href="#/bulletin" aria-current=${page === 'bulletin' ? 'page' : undefined}>月度通报</a>` : null}
         <span class="me">${me.name}（${ROLE_WORDS[me.role]}${me.department ? ` · ${departmentName(lists, me.department)}` : ''}）</span>
         <button type="button" onClick=${signOut}>退出登录</button>
       </nav>` : null}
@@ -562,6 +676,7 @@ function App() {
       ${page === 'queue' ? html`<${Queue} me=${me} />` : null}
       ${page === 'case' ? html`<${CasePage} id=${route.id} me=${me} />` : null}
       ${page === 'dashboard' ? html`<${Dashboard} />` : null}
+      ${page === 'bulletin' ? html`<${Bulletin} />` : null}
     </main>`;
 }
 

@@ -13,11 +13,19 @@ function parse(counter) {
   return counter.split('.');
 }
 
+/** The answer narrowed to one department's cells (every chart then shows that department); '' keeps the whole city. */
+export function forDepartment(dashboard, department) {
+  if (!department) return dashboard;
+  const mine = (cells) => cells.filter((cell) => cell.department === department);
+  return { ...dashboard, counts: mine(dashboard.counts), ratings: mine(dashboard.ratings) };
+}
+
 /** Sums the API's cells into the figures every chart reads. */
 export function summarise(dashboard) {
   const backlog = {}; // status -> colour -> count (not yet finished)
   const received = {}; // colour -> count
   const clocks = {}; // "ack"|"res" -> colour -> {n, ms, late}
+  const histograms = { ack: {}, res: {} }; // "ack"|"res" -> bucket ("le60", "over43200") -> count
   const departments = {}; // department -> {received, open, resolved, late}
   for (const cell of dashboard.counts) {
     const dept = (departments[cell.department] ??= { received: 0, open: 0, resolvedClocks: 0, late: 0 });
@@ -30,6 +38,8 @@ export function summarise(dashboard) {
           (backlog[last] ??= {})[colour] = (backlog[last][colour] ?? 0) + value;
           dept.open += value;
         }
+      } else if (colour === 'h') {
+        histograms[kind][last] = (histograms[kind][last] ?? 0) + value;
       } else {
         const clock = ((clocks[kind] ??= {})[colour] ??= { n: 0, ms: 0, late: 0 });
         clock[last] += value;
@@ -48,7 +58,49 @@ export function summarise(dashboard) {
       if (score >= 4) day.satisfied += value;
     }
   }
-  return { backlog, received, clocks, departments, days };
+  return { backlog, received, clocks, histograms, departments, days };
+}
+
+/**
+ * The q-th quantile (0 < q ≤ 1) of a duration histogram whose buckets are named by their upper bound in minutes
+ * ({le60: 3, le120: 5, over43200: 1}): the bound of the bucket the quantile falls in, so "at most" that long; null
+ * without data. A quantile in the overflow bucket answers its lower bound with over = true.
+ */
+export function percentile(histogram, q) {
+  const buckets = Object.entries(histogram).map(([name, count]) => ({ over: name.startsWith('over'), minutes: Number(name.replace(/^(le|over)/, '')), count }))
+    .sort((a, b) => a.over - b.over || a.minutes - b.minutes);
+  const total = buckets.reduce((sum, b) => sum + b.count, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const bucket of buckets) {
+    seen += bucket.count;
+    if (seen >= q * total) return { minutes: bucket.minutes, over: bucket.over };
+  }
+  return null;
+}
+
+/** A percentile in words: "≤ 2小时", "≤ 3天", "> 30天". */
+export function durationWords(p) {
+  if (!p) return '—';
+  const { minutes } = p;
+  const amount = minutes % 1440 === 0 ? `${minutes / 1440}天` : minutes % 60 === 0 ? `${minutes / 60}小时` : `${minutes}分钟`;
+  return `${p.over ? '>' : '≤'} ${amount}`;
+}
+
+/** Acknowledge and resolve time percentiles (p50, p90), from the duration histograms, in hours. */
+export function percentileChart(summary) {
+  const kinds = [['ack', '受理用时'], ['res', '办结用时']];
+  const quantiles = [[0.5, 'P50（中位数）'], [0.9, 'P90']];
+  const at = (kind, q) => percentile(summary.histograms[kind], q);
+  const hoursOf = (p) => (p ? Number((p.minutes / 60).toFixed(2)) : null);
+  const rows = [['指标', ...quantiles.map(([, name]) => name), '样本数'],
+    ...kinds.map(([kind, name]) => [name, ...quantiles.map(([q]) => durationWords(at(kind, q))),
+      Object.values(summary.histograms[kind]).reduce((a, b) => a + b, 0)])];
+  return {
+    title: '受理与办结用时分位数', rows,
+    option: { tooltip: { trigger: 'axis' }, legend: {}, xAxis: { type: 'category', data: kinds.map(([, name]) => name) }, yAxis: { type: 'value', name: '小时（不超过）' },
+      series: quantiles.map(([q, name]) => ({ name, type: 'bar', data: kinds.map(([kind]) => hoursOf(at(kind, q))) })) },
+  };
 }
 
 const ratio = (part, whole) => (whole > 0 ? part / whole : null);
@@ -136,4 +188,35 @@ export function toCsv(rows) {
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The first and last Beijing day of a month given as yyyy-MM. */
+export function monthRange(month) {
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * The monthly bulletin (月度通报) from the same figures as the dashboard: a headline paragraph and the tables a printed
+ * report carries (departments ranked, backlog, percentiles).
+ */
+export function bulletin(summary, statusNames, departmentNames, month) {
+  const [year, number] = month.split('-').map(Number);
+  const total = (kind, field) => Object.values(summary.clocks[kind] ?? {}).reduce((sum, clock) => sum + clock[field], 0);
+  const onTime = (kind) => ratio(total(kind, 'n') - total(kind, 'late'), total(kind, 'n'));
+  const received = Object.values(summary.received).reduce((a, b) => a + b, 0);
+  const open = Object.values(summary.departments).reduce((sum, d) => sum + d.open, 0);
+  const days = Object.values(summary.days);
+  const rated = days.reduce((sum, d) => sum + d.rated, 0);
+  const satisfaction = ratio(days.reduce((sum, d) => sum + d.satisfied, 0), rated);
+  const target = satisfaction === null ? '' : satisfaction >= SATISFACTION_TARGET ? '，达到90%目标' : '，低于90%目标';
+  return {
+    title: `${year}年${number}月政务服务反馈月度通报`,
+    headline: `本月共受理群众反馈${received}件，尚未办结${open}件。受理按时率${percent(onTime('ack'))}，办结按时率${percent(onTime('res'))}；`
+      + `办结用时中位数${durationWords(percentile(summary.histograms.res, 0.5))}，P90 ${durationWords(percentile(summary.histograms.res, 0.9))}。`
+      + `群众评价${rated}件，满意率${percent(satisfaction)}${target}。`,
+    tables: [departmentChart(summary, departmentNames), backlogChart(summary, statusNames), percentileChart(summary)]
+      .map(({ title, rows }) => ({ title, rows })),
+  };
 }
