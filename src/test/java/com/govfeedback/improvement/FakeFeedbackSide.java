@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -112,33 +111,5 @@ final class FakeFeedbackSide implements FeedbackFacts, FeedbackActions {
     ImprovementService service(ImprovementStore store, Clock clock) {
         return new ImprovementService(store, this, this, Tracker.loadDefault(), PriorityPolicy.loadDefault(), SatisfactionChange.loadDefault(),
                 new NoticeFanOut(store, this), Set.of(LEAD, OTHER), clock);
-    }
-
-    /** A clock tests move forward. */
-    static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

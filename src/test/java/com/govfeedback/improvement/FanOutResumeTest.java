@@ -25,6 +25,7 @@ import com.govfeedback.improvement.store.ImprovementNotice;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.improvement.store.LinkRecord;
 import com.govfeedback.shared.Ids;
+import com.govfeedback.testing.MutableClock;
 
 /** A status change reaches every linked citizen exactly once: after the fan-out dies half-way (10,000 citizens), and with two workers racing. */
 class FanOutResumeTest {
@@ -50,7 +51,7 @@ class FanOutResumeTest {
             }
             return counting.test(notice);
         };
-        FakeFeedbackSide.TestClock clock = new FakeFeedbackSide.TestClock(START);
+        MutableClock clock = new MutableClock(START);
         ImprovementService service = new ImprovementService(store, feedback, feedback, Tracker.loadDefault(), PriorityPolicy.loadDefault(),
                 SatisfactionChange.loadDefault(), new NoticeFanOut(store, feedback, dying), Set.of(LEAD), clock);
         Caller office = new Caller("office-zhao", Role.OPTIMISATION_OFFICE, null);
@@ -110,7 +111,7 @@ class FanOutResumeTest {
             }
             return wrote;
         };
-        FakeFeedbackSide.TestClock clock = new FakeFeedbackSide.TestClock(START);
+        MutableClock clock = new MutableClock(START);
         // the request itself delivers nothing here: every page is left to the racing workers
         NoticeFanOut idle = new NoticeFanOut(store, feedback, notice -> {
             throw new IllegalStateException("not in the request");

@@ -26,6 +26,7 @@ import com.govfeedback.improvement.store.LinkRecord;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.testing.Dynalite;
+import com.govfeedback.testing.MutableClock;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -73,7 +74,7 @@ public final class ImprovementBench {
         LocalTableBootstrap.createIfMissing(dynamo, table);
         ImprovementStore store = new ImprovementStore(dynamo, table);
         FakeFeedbackSide feedback = new FakeFeedbackSide();
-        FakeFeedbackSide.TestClock clock = new FakeFeedbackSide.TestClock(FakeFeedbackSide.START);
+        MutableClock clock = new MutableClock(FakeFeedbackSide.START);
         ImprovementService service = feedback.service(store, clock);
         String first = feedback.add("citizen-first", null, "/s", "BUG", "5.9.2", "RED", true);
         ImprovementViews.StaffView created = service.create(OFFICE, new ImprovementRequests.Create(Ids.newId(Instant.now()), "办事进度查询慢", null, List.of(first), null,
@@ -115,7 +116,7 @@ public final class ImprovementBench {
         }
         System.out.printf(Locale.ROOT, "pool: seeding %,d improvements…%n", count);
         seed(dynamo, table, items);
-        ImprovementService service = new FakeFeedbackSide().service(store, new FakeFeedbackSide.TestClock(created));
+        ImprovementService service = new FakeFeedbackSide().service(store, new MutableClock(created));
         double[] byPriority = new double[rounds];
         double[] byDepartment = new double[rounds];
         double[] thirdPage = new double[rounds];

@@ -27,6 +27,7 @@ import com.govfeedback.shared.ForbiddenException;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.shared.TransitionRefusedException;
 import com.govfeedback.shared.ValidationException;
+import com.govfeedback.testing.MutableClock;
 
 /** ImprovementService against dynalite: links, claims, access, the tracker with its notices, the pool, the wall, answers. */
 class ImprovementServiceTest {
@@ -40,14 +41,14 @@ class ImprovementServiceTest {
 
     private FakeFeedbackSide feedback;
     private ImprovementStore store;
-    private FakeFeedbackSide.TestClock clock;
+    private MutableClock clock;
     private ImprovementService service;
 
     @BeforeEach
     void setUp() {
         feedback = new FakeFeedbackSide();
         store = FakeFeedbackSide.newStore();
-        clock = new FakeFeedbackSide.TestClock(START);
+        clock = new MutableClock(START);
         service = feedback.service(store, clock);
     }
 

@@ -17,6 +17,7 @@ import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.feedback.store.NotificationAttributes;
 import com.govfeedback.storage.ItemChanges;
 import com.govfeedback.testing.Dynalite;
+import com.govfeedback.testing.MutableClock;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -18,6 +18,7 @@ import com.govfeedback.feedback.sweep.SweepSettings;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.testing.Dynalite;
+import com.govfeedback.testing.MutableClock;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
