@@ -3,13 +3,8 @@ package com.govfeedback.bench;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.store.FeedbackItems;
@@ -20,12 +15,10 @@ import com.govfeedback.feedback.sweep.SweepReport;
 import com.govfeedback.feedback.sweep.SweepSettings;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.storage.LocalTableBootstrap;
+import com.govfeedback.testing.BatchSeed;
 import com.govfeedback.testing.Dynalite;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Benchmark for {@code make bench}: for each table size N, seeds N open items of which D are due into an in-memory
@@ -39,7 +32,6 @@ public final class SweepLoad {
     /** Mon 2026-03-02 11:00 Shanghai: the due items (ORANGE, submitted 10:00) owe their 50% acknowledge warning. */
     private static final Instant NOW = SweepFixtures.at("2026-03-02T11:00");
     private static final Instant SUBMITTED = SweepFixtures.at("2026-03-02T10:00");
-    private static final int BATCH = 25;
 
     private SweepLoad() {
     }
@@ -78,8 +70,8 @@ public final class SweepLoad {
                 }
             }
             long seedStart = System.nanoTime();
-            seed(dynamo, table, others);
-            seed(dynamo, table, dueItems);
+            BatchSeed.putAll(dynamo, table, others.stream().map(FeedbackItems::toItem).toList());
+            BatchSeed.putAll(dynamo, table, dueItems.stream().map(FeedbackItems::toItem).toList());
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
             DueSweep sweep = new DueSweep(new FeedbackRepository(dynamo, table), SweepFixtures.CLOCKS, SweepSettings.DEFAULT);
@@ -103,41 +95,11 @@ public final class SweepLoad {
                 dry[r] = (t1 - t0) / 1e6 * 1000 / due;
                 real[r] = (t2 - t1) / 1e6 * 1000 / due;
                 empty[r] = (t3 - t2) / 1e6;
-                seed(dynamo, table, dueItems);
+                BatchSeed.putAll(dynamo, table, dueItems.stream().map(FeedbackItems::toItem).toList());
             }
             return new Row(size, due, read, median(empty), median(dry), median(real), seedSeconds);
         } finally {
             store.stop();
-        }
-    }
-
-    /** BatchWriteItem, 25 items a request, from 4 threads; unprocessed items are sent again. */
-    private static void seed(DynamoDbClient dynamo, String table, List<Feedback> items) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> batches = new ArrayList<>();
-            for (int from = 0; from < items.size(); from += BATCH) {
-                List<Feedback> batch = items.subList(from, Math.min(items.size(), from + BATCH));
-                batches.add(threads.submit(() -> writeBatch(dynamo, table, batch)));
-            }
-            for (Future<?> batch : batches) {
-                batch.get();
-            }
-        } finally {
-            threads.shutdown();
-        }
-    }
-
-    private static void writeBatch(DynamoDbClient dynamo, String table, List<Feedback> batch) {
-        List<WriteRequest> writes = batch.stream()
-                .map(f -> WriteRequest.builder().putRequest(PutRequest.builder().item(FeedbackItems.toItem(f)).build()).build())
-                .toList();
-        Map<String, List<WriteRequest>> pending = new HashMap<>(Map.of(table, writes));
-        while (!pending.isEmpty()) {
-            Map<String, List<WriteRequest>> request = pending;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-            pending = response.hasUnprocessedItems() ? new HashMap<>(response.unprocessedItems()) : Map.of();
-            pending.values().removeIf(List::isEmpty);
         }
     }
 

@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.govfeedback.auth.Caller;
@@ -25,6 +21,7 @@ import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.improvement.store.LinkRecord;
 import com.govfeedback.shared.Ids;
 import com.govfeedback.storage.LocalTableBootstrap;
+import com.govfeedback.testing.BatchSeed;
 import com.govfeedback.testing.Dynalite;
 import com.govfeedback.testing.MutableClock;
 
@@ -37,9 +34,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Benchmark for {@code make bench}: (1) the notice fan-out of one status change to N linked citizens (default 10,000):
@@ -49,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <p>Arguments: [CITIZENS=10000] [IMPROVEMENTS=100000] [ROUNDS=20].
  */
 public final class ImprovementBench {
-    private static final int BATCH = 25;
     private static final Caller OFFICE = new Caller("office-bench", Role.OPTIMISATION_OFFICE, null);
 
     private ImprovementBench() {
@@ -86,7 +79,7 @@ public final class ImprovementBench {
             links.add(ImprovementItems.toItem(id, new LinkRecord(Ids.newId(at), "citizen-" + i, null, 1, "BLUE", false, null, at, at, null)));
         }
         System.out.printf(Locale.ROOT, "fan-out: seeding %,d linked citizens…%n", citizens);
-        seed(dynamo, table, links);
+        BatchSeed.putAll(dynamo, table, links);
 
         calls.set(0);
         long start = System.nanoTime();
@@ -115,7 +108,7 @@ public final class ImprovementBench {
                     List.of(), null, "bench", created, created, null, Map.of(), null, 1)));
         }
         System.out.printf(Locale.ROOT, "pool: seeding %,d improvements…%n", count);
-        seed(dynamo, table, items);
+        BatchSeed.putAll(dynamo, table, items);
         ImprovementService service = new FakeFeedbackSide().service(store, new MutableClock(created));
         double[] byPriority = new double[rounds];
         double[] byDepartment = new double[rounds];
@@ -147,33 +140,6 @@ public final class ImprovementBench {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
-    }
-
-    /** BatchWriteItem, 25 items a request, from 4 threads; unprocessed items are sent again. */
-    private static void seed(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> batches = new ArrayList<>();
-            for (int from = 0; from < items.size(); from += BATCH) {
-                List<Map<String, AttributeValue>> batch = items.subList(from, Math.min(items.size(), from + BATCH));
-                batches.add(threads.submit(() -> {
-                    List<WriteRequest> writes = batch.stream().map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build())
-                            .build()).toList();
-                    Map<String, List<WriteRequest>> pending = new HashMap<>(Map.of(table, writes));
-                    while (!pending.isEmpty()) {
-                        Map<String, List<WriteRequest>> request = pending;
-                        BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-                        pending = response.hasUnprocessedItems() ? new HashMap<>(response.unprocessedItems()) : Map.of();
-                        pending.values().removeIf(List::isEmpty);
-                    }
-                }));
-            }
-            for (Future<?> batch : batches) {
-                batch.get();
-            }
-        } finally {
-            threads.shutdown();
-        }
     }
 
     private static double median(double[] values) {

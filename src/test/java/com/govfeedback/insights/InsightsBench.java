@@ -12,12 +12,11 @@ import java.util.Random;
 
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.storage.TableSchema;
+import com.govfeedback.testing.BatchSeed;
 import com.govfeedback.testing.Dynalite;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Benchmark for {@code make bench}: the dashboard's reads with 100,000 feedback behind the aggregates. Seeds a dynalite
@@ -39,7 +38,7 @@ public final class InsightsBench {
     private InsightsBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int feedback = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         Dynalite store = Dynalite.start();
@@ -103,29 +102,17 @@ public final class InsightsBench {
         return images;
     }
 
-    /** Each aggregate item as the rebuild writes it (counters and seen marks), 25 per BatchWriteItem. */
-    private static void writeItems(DynamoDbClient dynamo, String table, Map<InsightCell, InsightRebuild.Totals> totals) {
-        List<WriteRequest> batch = new ArrayList<>();
+    /** Each aggregate item as the rebuild writes it (counters and seen marks). */
+    private static void writeItems(DynamoDbClient dynamo, String table, Map<InsightCell, InsightRebuild.Totals> totals) throws Exception {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (Map.Entry<InsightCell, InsightRebuild.Totals> entry : totals.entrySet()) {
             Map<String, AttributeValue> item = new HashMap<>(InsightStore.key(entry.getKey()));
             item.put(TableSchema.ENTITY, AttributeValue.fromS(InsightStore.ENTITY));
             entry.getValue().counters().forEach((name, amount) -> item.put(name, AttributeValue.fromN(Long.toString(amount))));
             entry.getValue().seen().forEach((id, version) -> item.put(InsightStore.SEEN_PREFIX + id, AttributeValue.fromN(Long.toString(version))));
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            if (batch.size() == 25) {
-                flush(dynamo, table, batch);
-            }
+            items.add(item);
         }
-        flush(dynamo, table, batch);
+        BatchSeed.putAll(dynamo, table, items);
     }
 
-    private static void flush(DynamoDbClient dynamo, String table, List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
-        batch.clear();
-        while (!pending.isEmpty()) {
-            Map<String, List<WriteRequest>> request = pending;
-            var response = dynamo.batchWriteItem(b -> b.requestItems(request));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        }
-    }
 }
