@@ -2,7 +2,6 @@ package com.govfeedback.improvement;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import com.govfeedback.sla.CityZone;
  * days, and the median per quarter of release (Beijing time quarters, {@code 2026-Q4}).
  */
 public final class LeadTimes {
-    private static final ZoneId CITY = CityZone.ZONE;
 
     private LeadTimes() {
     }
@@ -34,7 +32,7 @@ public final class LeadTimes {
     }
 
     public static String quarterOf(Instant at) {
-        ZonedDateTime local = at.atZone(CITY);
+        ZonedDateTime local = at.atZone(CityZone.ZONE);
         return local.getYear() + "-Q" + ((local.getMonthValue() - 1) / 3 + 1);
     }
 

@@ -3,7 +3,6 @@ package com.govfeedback.improvement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +21,6 @@ import com.govfeedback.sla.CityZone;
 public final class SatisfactionChange {
     public static final String CLASSPATH_FILE = "improvement/satisfaction.json";
 
-    private static final ZoneId CITY = CityZone.ZONE;
 
     private final Period window;
     private final int minimumSamples;
@@ -64,10 +62,10 @@ public final class SatisfactionChange {
      * while it is still open.
      */
     public Result measure(RatingSource source, Set<String> screenPaths, Set<String> domains, Instant releasedAt, Instant now, Tracker tracker) {
-        LocalDate releaseDay = releasedAt.atZone(CITY).toLocalDate();
+        LocalDate releaseDay = releasedAt.atZone(CityZone.ZONE).toLocalDate();
         LocalDate beforeStart = releaseDay.minus(window);
         LocalDate afterEnd = releaseDay.plus(window);
-        LocalDate today = now.atZone(CITY).toLocalDate();
+        LocalDate today = now.atZone(CityZone.ZONE).toLocalDate();
         LocalDate measuredUntil = today.isBefore(afterEnd) ? today : afterEnd;
         Window before = summarise(source.tally(screenPaths, domains, beforeStart, releaseDay), beforeStart, releaseDay);
         Window after = summarise(source.tally(screenPaths, domains, releaseDay, measuredUntil), releaseDay, measuredUntil);
@@ -89,7 +87,7 @@ public final class SatisfactionChange {
                 bad += score.getValue();
             }
         }
-        return new Window(from.atStartOfDay(CITY).toInstant(), until.atStartOfDay(CITY).toInstant(), (int) tally.feedback(), (int) rated,
+        return new Window(from.atStartOfDay(CityZone.ZONE).toInstant(), until.atStartOfDay(CityZone.ZONE).toInstant(), (int) tally.feedback(), (int) rated,
                 rated == 0 ? null : round((double) sum / rated), rated == 0 ? null : round((double) bad / rated),
                 tally.feedback() == 0 ? null : round((double) tally.negative() / tally.feedback()));
     }

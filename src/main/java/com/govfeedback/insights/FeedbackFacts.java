@@ -2,7 +2,6 @@ package com.govfeedback.insights;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Feedback;
@@ -25,7 +24,6 @@ public record FeedbackFacts(String id, long version, LocalDate receivedDay, Stri
         StoppedClock acknowledged, StoppedClock resolved, LocalDate ratedDay, int score, String screenPath, String domain, boolean negative) {
     static final String NEGATIVE_SENTIMENT = "negative";
 
-    static final ZoneId BEIJING = CityZone.ZONE;
 
     /** A stopped clock: how long it ran and whether the sweep recorded its breach (late). */
     public record StoppedClock(Duration took, boolean late) {
@@ -33,9 +31,9 @@ public record FeedbackFacts(String id, long version, LocalDate receivedDay, Stri
 
     public static FeedbackFacts of(Feedback f) {
         CaseFile.Rating rating = f.caseFile().rating();
-        return new FeedbackFacts(f.id(), f.version(), f.receivedAt().atZone(BEIJING).toLocalDate(), f.triage().department(),
+        return new FeedbackFacts(f.id(), f.version(), f.receivedAt().atZone(CityZone.ZONE).toLocalDate(), f.triage().department(),
                 f.sla().colour().name(), f.status().name(), stopped(f.sla(), ClockKind.ACKNOWLEDGE), stopped(f.sla(), ClockKind.RESOLVE),
-                rating == null ? null : rating.at().atZone(BEIJING).toLocalDate(), rating == null ? 0 : rating.score(),
+                rating == null ? null : rating.at().atZone(CityZone.ZONE).toLocalDate(), rating == null ? 0 : rating.score(),
                 f.context().screenPath(), f.triage().domain(), NEGATIVE_SENTIMENT.equals(f.triage().sentiment()));
     }
 

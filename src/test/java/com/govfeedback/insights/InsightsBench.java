@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import com.govfeedback.sla.CityZone;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.storage.TableSchema;
 import com.govfeedback.testing.BatchSeed;
@@ -45,7 +46,7 @@ public final class InsightsBench {
         try (DynamoDbClient dynamo = store.client()) {
             String table = "feedback";
             LocalTableBootstrap.createIfMissing(dynamo, table);
-            LocalDate today = LocalDate.now(FeedbackFacts.BEIJING);
+            LocalDate today = LocalDate.now(CityZone.ZONE);
             long seedStart = System.nanoTime();
             Map<InsightCell, InsightRebuild.Totals> totals = InsightRebuild.totals(images(feedback, today));
             writeItems(dynamo, table, totals);

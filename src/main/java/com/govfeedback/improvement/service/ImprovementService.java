@@ -3,7 +3,6 @@ package com.govfeedback.improvement.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +53,6 @@ public final class ImprovementService {
     public static final int MAX_ENTRY_CHARS = 200;
     /** How many fan-out pages a status change delivers before answering; the sweep finishes the rest. */
     public static final int FAN_OUT_PAGES_IN_REQUEST = 5;
-    private static final ZoneId CITY = CityZone.ZONE;
     private static final int RECOMPUTE_ATTEMPTS = 5;
     private static final java.util.regex.Pattern CLIENT_REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ImprovementService.class);
@@ -680,8 +678,8 @@ public final class ImprovementService {
             throw new ValidationException("release.appVersion", "required when moving to RELEASED: the app version that carries the change");
         }
         AppVersion.parse(details.appVersion(), "release.appVersion");
-        LocalDate releasedOn = details.releasedOn() == null ? LocalDate.ofInstant(now, CITY) : date(details.releasedOn(), "release.releasedOn");
-        Instant releasedAt = releasedOn.atStartOfDay(CITY).toInstant();
+        LocalDate releasedOn = details.releasedOn() == null ? LocalDate.ofInstant(now, CityZone.ZONE) : date(details.releasedOn(), "release.releasedOn");
+        Instant releasedAt = releasedOn.atStartOfDay(CityZone.ZONE).toInstant();
         List<String> media = list(details.mediaUrls(), "release.mediaUrls", url -> url.startsWith("https://"));
         return new Improvement.Release(details.appVersion().trim(), releasedOn, releasedAt, optionalText(details.note(), "release.note"),
                 optionalText(details.stepsBefore(), "release.stepsBefore"), optionalText(details.stepsAfter(), "release.stepsAfter"), List.copyOf(media));

@@ -185,13 +185,7 @@ public final class ImprovementStore {
         Map<String, AttributeValue> item = new HashMap<>(ImprovementKeys.supporter(improvementId, citizen));
         item.put(TableSchema.ENTITY, s("IMPROVEMENT_SUPPORTER"));
         item.put("at", instant(at));
-        try {
-            StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
-        } catch (ConditionalCheckFailedException already) {
-            return false;
-        }
-        afterWrite.changed(null, item);
-        return true;
+        return insertOnce(item);
     }
 
     /** The citizens who support an improvement, page by page (moving the support of a duplicate). */
@@ -240,13 +234,7 @@ public final class ImprovementStore {
         item.put("createdAt", instant(notice.createdAt()));
         item.put("state", s("PENDING"));
         item.put(TableSchema.TTL, n(notice.createdAt().plus(NOTICE_KEPT).getEpochSecond()));
-        try {
-            StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
-        } catch (ConditionalCheckFailedException already) {
-            return false;
-        }
-        afterWrite.changed(null, item);
-        return true;
+        return insertOnce(item);
     }
 
     /** The citizens holding a notice of this status change, page by page (tests and the notifier's re-drive). */
@@ -380,5 +368,16 @@ public final class ImprovementStore {
             b.exclusiveStartKey(ImprovementKeys.key(pk, afterSortKey));
         }
         return b;
+    }
+
+    /** Writes a new item unless one with its key exists, telling the listener of a write; false when it existed. */
+    private boolean insertOnce(Map<String, AttributeValue> item) {
+        try {
+            StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(NOT_EXISTS)));
+        } catch (ConditionalCheckFailedException already) {
+            return false;
+        }
+        afterWrite.changed(null, item);
+        return true;
     }
 }

@@ -1,7 +1,6 @@
 package com.govfeedback.api;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class InsightFunctions {
     /** The longest range one request may read: a quarter. */
     static final int MAX_DAYS = 92;
-    private static final ZoneId BEIJING = CityZone.ZONE;
 
     @Inject
     InsightStore insights;
@@ -49,7 +47,7 @@ public class InsightFunctions {
         if (!callers.current().seesAllDepartments()) {
             throw new ForbiddenException("the dashboard is for supervisors and admins");
         }
-        LocalDate to = date(request == null ? null : request.to(), "to", LocalDate.now(BEIJING));
+        LocalDate to = date(request == null ? null : request.to(), "to", LocalDate.now(CityZone.ZONE));
         LocalDate from = date(request == null ? null : request.from(), "from", to.minusDays(29));
         if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new ValidationException("from", "must be on or before 'to' and at most " + MAX_DAYS + " days before it");

@@ -3,7 +3,6 @@ package com.govfeedback.sweep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -36,7 +35,6 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
     /** Lambda's own limit; a larger "remaining time" means the invocation carried no deadline. */
     private static final Duration LONGEST_INVOCATION = Duration.ofMinutes(15);
 
-    private static final ZoneId CITY = CityZone.ZONE;
 
     /** Half-done awards and redemptions finished per run; the next minute's run takes the rest. */
     static final int PARTICIPATION_REDRIVES_PER_RUN = 100;
@@ -78,7 +76,7 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
 
     /** The once-a-day run: the one scheduled in the minute of {@code at}, Beijing time. */
     static boolean measuresSatisfaction(Instant asOf, LocalTime at) {
-        return asOf.atZone(CITY).toLocalTime().truncatedTo(ChronoUnit.MINUTES).equals(at.truncatedTo(ChronoUnit.MINUTES));
+        return asOf.atZone(CityZone.ZONE).toLocalTime().truncatedTo(ChronoUnit.MINUTES).equals(at.truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** The time this run may use: what Lambda leaves minus the safety margin, or the configured run time without a deadline. */
