@@ -29,9 +29,16 @@ public final class DeployNames {
     /** The public roadmap of improvements and the results wall (改进成果墙): public views only, shown to anybody. */
     public static final String ROADMAP_FUNCTION = "improvement/roadmap";
     public static final String RESULTS_WALL_FUNCTION = "improvement/results-wall";
-    /** Open without a token: the SLA preview, the roadmap and the results wall, health, and the OpenAPI document. */
+    /** The 贡献榜 on the app's home page and the 金点子 zone: masked names only, shown to anybody. */
+    public static final String LEADERBOARD_FUNCTION = "participation/leaderboard";
+    public static final String IDEAS_ZONE_FUNCTION = "participation/ideas/zone";
+    /**
+     * Open without a token: the SLA preview, the roadmap, the results wall, the 贡献榜 and the 金点子 zone, health, and the
+     * OpenAPI document.
+     */
     public static final List<String> PUBLIC_ROUTES = List.of("POST /" + SLA_PREVIEW_FUNCTION, "POST /" + ROADMAP_FUNCTION,
-            "POST /" + RESULTS_WALL_FUNCTION, "GET /q/health", "GET /q/health/{proxy+}", "GET /q/openapi");
+            "POST /" + RESULTS_WALL_FUNCTION, "POST /" + LEADERBOARD_FUNCTION, "POST /" + IDEAS_ZONE_FUNCTION, "GET /q/health",
+            "GET /q/health/{proxy+}", "GET /q/openapi");
 
     private DeployNames() {
     }

@@ -46,6 +46,8 @@ class HttpApiTest {
                 "POST /sla/preview", "NONE",
                 "POST /improvement/roadmap", "NONE",
                 "POST /improvement/results-wall", "NONE",
+                "POST /participation/leaderboard", "NONE",
+                "POST /participation/ideas/zone", "NONE",
                 "GET /q/health", "NONE",
                 "GET /q/health/{proxy+}", "NONE",
                 "GET /q/openapi", "NONE"));
@@ -62,6 +64,7 @@ class HttpApiTest {
         Map<String, Object> publicLimits = Map.of("ThrottlingBurstLimit", 20, "ThrottlingRateLimit", 10);
         assertThat(stage.get("RouteSettings")).isEqualTo(Map.of(
                 "POST /sla/preview", publicLimits, "POST /improvement/roadmap", publicLimits, "POST /improvement/results-wall", publicLimits,
+                "POST /participation/leaderboard", publicLimits, "POST /participation/ideas/zone", publicLimits,
                 "GET /q/health", publicLimits, "GET /q/health/{proxy+}", publicLimits, "GET /q/openapi", publicLimits));
     }
 
@@ -116,7 +119,8 @@ class HttpApiTest {
     @Test
     void publicRouteListIsTheDocumentedOne() {
         assertThat(HttpApiFront.PUBLIC_ROUTES)
-                .containsExactly("POST /sla/preview", "POST /improvement/roadmap", "POST /improvement/results-wall", "GET /q/health",
+                .containsExactly("POST /sla/preview", "POST /improvement/roadmap", "POST /improvement/results-wall", "POST /participation/leaderboard",
+                        "POST /participation/ideas/zone", "GET /q/health",
                         "GET /q/health/{proxy+}", "GET /q/openapi");
         assertThat(HttpApiFront.PUBLIC_ROUTES).noneMatch(route -> route.contains("triage"));
         assertThat(List.of(HttpApiFront.AUTHORIZED_ROUTE)).containsExactly("ANY /{proxy+}");

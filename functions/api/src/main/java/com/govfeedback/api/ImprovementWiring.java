@@ -17,6 +17,7 @@ import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.triage.Taxonomy;
+import com.govfeedback.participation.assembly.ParticipationServices;
 import com.govfeedback.triage.Triage;
 
 /**
@@ -28,9 +29,9 @@ public class ImprovementWiring {
 
     @Produces
     @ApplicationScoped
-    ImprovementService improvementService(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar, FeedbackClocks clocks,
-            LifecyclePolicy policy, Triage triage, Clock clock) {
-        return ImprovementLoop.service(store, repository, similar, clocks, policy,
+    ImprovementService improvementService(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar,
+            ParticipationServices participation, FeedbackClocks clocks, LifecyclePolicy policy, Triage triage, Clock clock) {
+        return ImprovementLoop.service(store, repository, similar, participation.profiles(), clocks, policy,
                 triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()), clock);
     }
 

@@ -53,8 +53,8 @@ public class LifecycleWiring {
         return localStream(dynamo, config, clock).improvementStore();
     }
 
-    /** One in-process stream for both stores, so they share one notifier and one sink file. */
-    private synchronized LocalStream localStream(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
+    /** One in-process stream for every store, so they share one notifier and one sink file. */
+    synchronized LocalStream localStream(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
         if (localStream == null) {
             localStream = LocalStream.to(dynamo, config.tableName(), Path.of(config.notifications().localSinkFile().get()), clock);
         }
