@@ -1,6 +1,5 @@
 package com.govfeedback.local;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,11 +22,8 @@ import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.insights.InsightStore;
 import com.govfeedback.participation.assembly.ParticipationServices;
 import com.govfeedback.sla.SlaRules;
-import com.govfeedback.storage.TableSchema;
+import com.govfeedback.storage.LocalStore;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -45,17 +41,12 @@ public final class SweepOnce {
     }
 
     public static void main(String[] args) {
-        String endpoint = env("DYNAMODB_ENDPOINT", "http://localhost:8000");
-        String table = env("FEEDBACK_TABLE_NAME", TableSchema.DEFAULT_TABLE_NAME);
-        Instant at = parseAt(env("AT", ""));
-        String dryRunFlag = env("DRY_RUN", "");
+        String table = LocalStore.table();
+        Instant at = parseAt(LocalStore.env("AT", ""));
+        String dryRunFlag = LocalStore.env("DRY_RUN", "");
         boolean dryRun = !dryRunFlag.isEmpty() && !dryRunFlag.equals("0") && !dryRunFlag.equalsIgnoreCase("false");
-        try (DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.AP_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build()) {
-            String sink = env("NOTIFICATIONS_FILE", ".local/notifications.jsonl");
+        try (DynamoDbClient dynamo = LocalStore.client()) {
+            String sink = LocalStore.env("NOTIFICATIONS_FILE", ".local/notifications.jsonl");
             // a rehearsal (AT=…) delivers as of that time too, or its notifications would wait for the real clock
             Clock asOf = Clock.fixed(at, ZoneOffset.UTC);
             LocalStream stream = sink.isBlank() ? null : LocalStream.to(dynamo, table, Path.of(sink), asOf);
@@ -96,10 +87,5 @@ public final class SweepOnce {
             throw new IllegalArgumentException("AT must be an ISO-8601 time with an offset, e.g. 2026-03-02T12:00+08:00 or "
                     + "2026-03-02T04:00:00Z; got " + text, e);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }
