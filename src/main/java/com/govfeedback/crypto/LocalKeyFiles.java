@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * The key-encryption key of the local runtime and tests: SM4 keys in files {@code v1.key}, {@code v2.key} … (32 hex digits)
  * in one folder (under {@code .local/keys}, which git ignores). The highest version wraps new data keys; every version
- * still unwraps. The first version is made on first use; {@link #rotate} adds the next (a running process that did not
- * rotate keeps wrapping with the version it found until it restarts; it still unwraps the new one).
+ * still unwraps. The first version is made on first use; {@link #rotate} (or {@code make contact-key-rotate}) adds the next,
+ * which a running process takes up at its next use (one file lookup).
  */
 public final class LocalKeyFiles implements KeyWrapper {
     private static final String ID_PREFIX = "local:v";
@@ -80,6 +80,9 @@ public final class LocalKeyFiles implements KeyWrapper {
                 write(1);
             }
             current = highestVersion();
+        }
+        while (Files.exists(dir.resolve("v" + (current + 1) + ".key"))) {
+            current++;
         }
         return current;
     }

@@ -11,6 +11,9 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import com.govfeedback.audit.AuditStore;
+import com.govfeedback.audit.DailyAnchors;
+import com.govfeedback.audit.LocalAnchorFiles;
 import com.govfeedback.bridge.ImprovementLoop;
 import com.govfeedback.bridge.RatingsFromInsights;
 import com.govfeedback.feedback.FeedbackClocks;
@@ -32,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * from the environment: {@code DYNAMODB_ENDPOINT} (http://localhost:8000), {@code FEEDBACK_TABLE_NAME} (feedback),
  * {@code AT} (an ISO-8601 instant or offset time to act as of; default now), {@code DRY_RUN=1} (change nothing) and
  * {@code NOTIFICATIONS_FILE} (.local/notifications.jsonl: where the notifications it writes are delivered, as the local
- * API delivers its own; empty for none).
+ * API delivers its own; empty for none). Then the audit chains' daily anchors, as files in {@code AUDIT_ANCHOR_DIR}
+ * (.local/audit/anchors), for every completed day not anchored yet.
  */
 public final class SweepOnce {
     private static final Logger LOG = Logger.getLogger(SweepOnce.class);
@@ -56,6 +60,9 @@ public final class SweepOnce {
             sweep.run(at, () -> true, dryRun);
             if (!dryRun) {
                 improvementStep(dynamo, table, stream == null ? new ImprovementStore(dynamo, table) : stream.improvementStore(), repository, asOf);
+                DailyAnchors anchors = new DailyAnchors(new AuditStore(dynamo, table, asOf),
+                        new LocalAnchorFiles(Path.of(LocalStore.env("AUDIT_ANCHOR_DIR", ".local/audit/anchors"))));
+                LOG.infof("audit anchors written for %s", anchors.anchorCompletedDays(at));
             }
         }
     }
