@@ -66,6 +66,11 @@ public final class LocalKeyFiles implements KeyWrapper {
                 Arrays.copyOfRange(blob, Sm4.NONCE_BYTES, blob.length));
     }
 
+    /** {@code make contact-key-rotate}: adds the next version in the folder given (.local/keys/contact) and prints its id. */
+    public static void main(String[] args) {
+        System.out.println("callback phones are now sealed under " + new LocalKeyFiles(Path.of(args[0])).rotate());
+    }
+
     /** Adds the next key version, which wraps every data key from now on; answers its id. */
     public synchronized String rotate() {
         int next = highestVersion() + 1;
