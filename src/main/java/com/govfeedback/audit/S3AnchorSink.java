@@ -31,8 +31,7 @@ public final class S3AnchorSink implements AnchorSink {
     }
 
     public static S3AnchorSink forBucket(String bucket, String region, AwsCredentialsProvider credentials) {
-        String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-        return new S3AnchorSink(URI.create("https://" + bucket + ".s3." + region + "." + domain + "/"), region, credentials);
+        return new S3AnchorSink(URI.create("https://" + bucket + "." + SignedHttp.endpoint("s3", region).getHost() + "/"), region, credentials);
     }
 
     @Override

@@ -41,6 +41,11 @@ public final class SignedHttp {
         this.credentials = credentials;
     }
 
+    /** A service's regional endpoint, {@code https://{service}.{region}.amazonaws.com/} (.com.cn in the China regions). */
+    public static URI endpoint(String service, String region) {
+        return URI.create("https://" + service + "." + region + "." + (region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com") + "/");
+    }
+
     /** The service's answer, whatever its status. */
     public record Response(int status, String body) {
         public boolean ok() {

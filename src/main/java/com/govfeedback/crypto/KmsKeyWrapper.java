@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.govfeedback.aws.Arn;
 import com.govfeedback.aws.SignedHttp;
 import com.govfeedback.shared.Json;
 
@@ -36,12 +37,11 @@ public final class KmsKeyWrapper implements KeyWrapper {
 
     /** For a key ARN ({@code arn:aws:kms:{region}:{account}:key/{id}}): the region and endpoint come from the ARN. */
     public static KmsKeyWrapper forKey(String keyArn, AwsCredentialsProvider credentials) {
-        String[] parts = keyArn.split(":");
-        if (parts.length != 6 || !parts[2].equals("kms") || !parts[5].startsWith("key/")) {
+        Arn arn = Arn.parse(keyArn, "kms");
+        if (!arn.resource().startsWith("key/")) {
             throw new IllegalArgumentException("not a KMS key ARN (an alias will not do: the ARN is recorded with each value): " + keyArn);
         }
-        String domain = parts[1].equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
-        return new KmsKeyWrapper(keyArn, URI.create("https://kms." + parts[3] + "." + domain + "/"), parts[3], credentials);
+        return new KmsKeyWrapper(keyArn, arn.endpoint(), arn.region(), credentials);
     }
 
     @Override

@@ -32,34 +32,26 @@ public final class Sm4 {
 
     /** {@code plain} encrypted and authenticated together with {@code aad}; the answer is ciphertext then the 16-byte tag. */
     public static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plain) {
-        GCMModeCipher gcm = gcm(true, key, nonce, aad);
-        byte[] out = new byte[gcm.getOutputSize(plain.length)];
-        int written = gcm.processBytes(plain, 0, plain.length, out, 0);
-        try {
-            gcm.doFinal(out, written);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("SM4-GCM could not encrypt", e);
-        }
-        return out;
+        return gcm(true, key, nonce, aad, plain);
     }
 
     /** The plaintext of {@link #seal}; {@link SealBrokenException} when the ciphertext, the tag or the {@code aad} differ. */
     public static byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] sealed) {
-        GCMModeCipher gcm = gcm(false, key, nonce, aad);
-        byte[] out = new byte[gcm.getOutputSize(sealed.length)];
-        int written = gcm.processBytes(sealed, 0, sealed.length, out, 0);
+        return gcm(false, key, nonce, aad, sealed);
+    }
+
+    private static byte[] gcm(boolean encrypt, byte[] key, byte[] nonce, byte[] aad, byte[] input) {
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
+        byte[] out = new byte[gcm.getOutputSize(input.length)];
+        int written = gcm.processBytes(input, 0, input.length, out, 0);
         try {
             gcm.doFinal(out, written);
         } catch (InvalidCipherTextException e) {
+            // only opening checks a tag
             throw new SealBrokenException("the sealed value does not open with its key and context: altered or moved", e);
         }
         return out;
-    }
-
-    private static GCMModeCipher gcm(boolean encrypt, byte[] key, byte[] nonce, byte[] aad) {
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
-        return gcm;
     }
 
     /** A sealed value that does not authenticate. */

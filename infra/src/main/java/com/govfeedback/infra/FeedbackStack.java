@@ -99,18 +99,8 @@ public class FeedbackStack extends Stack {
                         + " user pool the console's app client is the audience")
                 .defaultValue("")
                 .build();
-        dataKey = Key.Builder.create(this, "DataKey")
-                .description("Encrypts the feedback table, its stream and backups, and the SNS topics")
-                .enableKeyRotation(true)
-                .alias("alias/" + getStackName() + "/data")
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-        contactKey = Key.Builder.create(this, "ContactKey")
-                .description("Wraps the SM4 data keys of citizens' callback phones (docs/security.md)")
-                .enableKeyRotation(true)
-                .alias("alias/" + getStackName() + "/contact")
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+        dataKey = retainedKey("DataKey", "data", "Encrypts the feedback table, its stream and backups, and the SNS topics");
+        contactKey = retainedKey("ContactKey", "contact", "Wraps the SM4 data keys of citizens' callback phones (docs/security.md)");
         auditAnchors = auditAnchorBucket();
         table = feedbackTable(dataKey);
         notificationTopic = Topic.Builder.create(this, "NotificationTopic")
@@ -182,6 +172,16 @@ public class FeedbackStack extends Stack {
                     .build());
         }
         return feedback;
+    }
+
+    /** A customer-managed key with yearly rotation, kept when the stack is deleted (what it encrypted must stay readable). */
+    private Key retainedKey(String id, String alias, String description) {
+        return Key.Builder.create(this, id)
+                .description(description)
+                .enableKeyRotation(true)
+                .alias("alias/" + getStackName() + "/" + alias)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.govfeedback.aws.Arn;
 import com.govfeedback.aws.SignedHttp;
 import com.govfeedback.notify.Channel;
 
@@ -33,12 +34,8 @@ public final class SnsChannel implements Channel {
 
     /** The channel for a topic ARN ({@code arn:aws:sns:{region}:{account}:{name}}): the region and endpoint come from the ARN. */
     public static SnsChannel forTopic(String topicArn, AwsCredentialsProvider credentials) {
-        String[] parts = topicArn.split(":");
-        if (parts.length != 6 || !parts[2].equals("sns")) {
-            throw new IllegalArgumentException("not an SNS topic ARN: " + topicArn);
-        }
-        String domain = parts[1].equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
-        return new SnsChannel(URI.create("https://sns." + parts[3] + "." + domain + "/"), parts[3], topicArn, credentials);
+        Arn arn = Arn.parse(topicArn, "sns");
+        return new SnsChannel(arn.endpoint(), arn.region(), topicArn, credentials);
     }
 
     @Override
