@@ -12,6 +12,10 @@ public final class DeployNames {
     public static final String TABLE_NAME_VARIABLE = "FEEDBACK_TABLE_NAME";
     /** {@code feedback.notify-topic-arn}: where the notifier publishes. */
     public static final String NOTIFY_TOPIC_VARIABLE = "FEEDBACK_NOTIFY_TOPIC_ARN";
+    /** {@code feedback.contact.kms-key-arn}: the KMS key that wraps the callback phones' data keys (api). */
+    public static final String CONTACT_KEY_VARIABLE = "FEEDBACK_CONTACT_KMS_KEY_ARN";
+    /** {@code feedback.audit.anchor-bucket}: the Object Lock bucket of the audit chains' daily anchors (sweep). */
+    public static final String AUDIT_ANCHOR_BUCKET_VARIABLE = "FEEDBACK_AUDIT_ANCHOR_BUCKET";
     /** Picks the handler a Quarkus Lambda module runs. */
     public static final String HANDLER_VARIABLE = "QUARKUS_LAMBDA_HANDLER";
     /** Token checks of the api function: the gateway's issuer, audiences and key set. */

@@ -7,8 +7,10 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import com.govfeedback.audit.AuditStore;
 import com.govfeedback.bridge.GoldenIdeasOnRelease;
 import com.govfeedback.bridge.PointsForLinkedFeedback;
+import com.govfeedback.feedback.store.ChangeAudit;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.improvement.store.ImprovementStore;
@@ -29,8 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Where there is no table stream (the local runtime, tests, {@code make sweep}): a feedback repository and an improvement
- * store that hand each change to what consumes the stream in the cloud, in-process: the dashboard's aggregates, the
- * points for feedback taken into an improvement and the 金点子 credited on release, then (with participation notices) the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
+ * store that hand each change to what consumes the stream in the cloud, in-process: the case's audit chain, the dashboard's
+ * aggregates, the points for feedback taken into an improvement and the 金点子 credited on release, then (with participation
+ * notices) the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
  * sweep's re-drive; aggregates that fail to update are logged and put right by {@code make insights-rebuild}.
  */
 public final class LocalStream {
@@ -42,6 +45,7 @@ public final class LocalStream {
     private final InsightRecorder insights;
     private final ParticipationServices participation;
     private final ItemChanges participationOfImprovements;
+    private final ChangeAudit audit;
 
     private LocalStream(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
         this.dynamo = dynamo;
@@ -52,6 +56,7 @@ public final class LocalStream {
         this.participation = ParticipationServices.over(dynamo, table, clock, (before, notice) -> deliver(notice));
         this.participationOfImprovements = new PointsForLinkedFeedback(participation.events())
                 .andThen(new GoldenIdeasOnRelease(new ImprovementStore(dynamo, table), participation.events(), participation.rules()));
+        this.audit = new ChangeAudit(new AuditStore(dynamo, table, clock));
         LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
     }
 
@@ -60,9 +65,14 @@ public final class LocalStream {
         return new LocalStream(dynamo, table, sink, clock);
     }
 
-    /** The feedback repository, each write told to the dashboard's aggregates, then delivered. */
+    /** The feedback repository, each write chained in its case's audit trail, told to the dashboard's aggregates, then delivered. */
     public FeedbackRepository repository() {
         return new FeedbackRepository(dynamo, table, (before, image) -> {
+            try {
+                audit.changed(before, image);
+            } catch (RuntimeException failed) {
+                LOG.errorf(failed, "a change of feedback %s was not appended to its audit chain", image.get("id").s());
+            }
             try {
                 insights.changed(before, image);
             } catch (RuntimeException failed) {

@@ -99,7 +99,8 @@ class HttpApiTest {
     @Test
     void outputsTheApiUrlTableNameAndTopics() {
         Map<String, Map<String, Object>> outputs = SYNTHESIZED.template().findOutputs("*");
-        assertThat(outputs).containsOnlyKeys("ApiUrl", "ConsoleUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn");
+        assertThat(outputs).containsOnlyKeys("ApiUrl", "ConsoleUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn",
+                "AuditAnchorBucketName");
         assertThat(TemplateView.render(outputs.get("ApiUrl").get("Value")))
                 .isEqualTo("https://HttpApi.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
         assertThat(TemplateView.render(outputs.get("TableName").get("Value"))).isEqualTo("FeedbackTable");

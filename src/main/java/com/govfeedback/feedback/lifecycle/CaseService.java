@@ -299,7 +299,7 @@ public final class CaseService {
     }
 
     private FeedbackView save(Caller caller, Feedback changed, SlaState sla, Instant now) {
-        return views.of(caller, writer.write(changed, sla, now));
+        return views.of(caller, writer.write(caller, changed, sla, now));
     }
 
     /** The triage decision routed to another lead department (no longer copied to it) and colour; {@code needsReview} as given. */

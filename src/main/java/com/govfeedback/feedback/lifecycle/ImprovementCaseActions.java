@@ -59,7 +59,7 @@ public final class ImprovementCaseActions {
             Feedback changed = writer.step(f, RESOLVED, CaseAction.RELEASE_RESOLVE, SYSTEM, now, publicNote, null).withStatus(RESOLVED);
             CaseNotices notices = new CaseNotices(f, changed, now);
             notices.add(NotificationEvent.STATUS_CHANGED, notices.citizens(true), Map.of("note", publicNote));
-            return writer.write(notices.written(), ClockChanges.afterMove(clocks.sla(), f, RESOLVED, publicNote, now), now);
+            return writer.write(SYSTEM, notices.written(), ClockChanges.afterMove(clocks.sla(), f, RESOLVED, publicNote, now), now);
         });
     }
 
@@ -73,7 +73,7 @@ public final class ImprovementCaseActions {
             Feedback changed = writer.step(f, f.status(), CaseAction.AUTOMATIC_REPLY, SYSTEM, now, publicReply, null);
             CaseNotices notices = new CaseNotices(f, changed, now);
             notices.add(NotificationEvent.REPLIED, notices.citizens(false), Map.of("note", publicReply));
-            return writer.write(notices.written(), clocks.sla().acknowledge(f.sla(), now), now);
+            return writer.write(SYSTEM, notices.written(), clocks.sla().acknowledge(f.sla(), now), now);
         });
     }
 
@@ -87,7 +87,7 @@ public final class ImprovementCaseActions {
             Feedback changed = writer.step(f, f.status(), CaseAction.REGRESSION_NOTE, SYSTEM, now, null, internalNote);
             CaseNotices notices = new CaseNotices(f, changed, now);
             notices.add(NotificationEvent.POSSIBLE_REGRESSION, CaseNotices.department(f.triage().department()), Map.of("note", internalNote));
-            return writer.write(notices.written(), f.sla(), now);
+            return writer.write(SYSTEM, notices.written(), f.sla(), now);
         });
     }
 

@@ -59,7 +59,7 @@ class CopiedDepartmentTest {
                 LEAD, List.of(COPIED), List.of(), "negative", -0.4, 0.9, 0.9, List.of(), false);
         repository.insert(SweepFixtures.CLOCKS.started(new Feedback(id, TrackingNumbers.of(id, submitted, SweepFixtures.CLOCKS.zone()), "citizen-1", Status.SUBMITTED,
                 submitted, triage.maskedText(), Channel.APP, FeedbackContext.EMPTY, triage, null, null, null,
-                new Similarity(id, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY)));
+                new Similarity(id, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY, null)));
 
         Caller copiedStaff = new Caller("staff-copied", Role.STAFF, COPIED);
         assertThat(cases.reply(copiedStaff, new CaseRequests.Reply(id, "公积金部分由我们负责", null, 1L)).version()).isEqualTo(2);

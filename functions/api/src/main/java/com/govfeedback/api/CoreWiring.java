@@ -8,7 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.govfeedback.audit.AuditStore;
 import com.govfeedback.feedback.FeedbackClocks;
+import com.govfeedback.feedback.contact.ContactProtection;
 import com.govfeedback.feedback.intake.FeedbackService;
 import com.govfeedback.feedback.intake.SubmissionLimiter;
 import com.govfeedback.feedback.similar.SimilarFeedback;
@@ -79,8 +81,8 @@ public class CoreWiring {
     @Produces
     @ApplicationScoped
     FeedbackService feedbackService(FeedbackRepository repository, DynamoDbClient dynamo, ApiConfig config, Triage triage,
-            FeedbackClocks clocks, SimilarFeedback similar, FeedbackViews views, Clock clock) {
+            FeedbackClocks clocks, SimilarFeedback similar, FeedbackViews views, ContactProtection contacts, AuditStore audit, Clock clock) {
         return new FeedbackService(repository, new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), triage,
-                clocks, similar, views, clock);
+                clocks, similar, views, contacts, audit, clock);
     }
 }
