@@ -105,6 +105,8 @@ public final class FeedbackService {
                     caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
                     decision, null, null, null, placed, List.of(), 1, CaseFile.EMPTY,
                     valid.contactPhone() == null ? null : contacts.seal(claim.feedbackId(), valid.contactPhone())));
+            // the departments' alerts go in the same write; the index times then count their re-drive time
+            feedback = clocks.reindexed(feedback.withOutbox(SubmissionNotices.of(feedback, clocks.zone())), claim.receivedAt());
             repository.insert(feedback);
         }
         // after the feedback, and again on every retry: a crash between the writes is completed by the retry

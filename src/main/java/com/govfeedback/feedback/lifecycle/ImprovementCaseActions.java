@@ -4,6 +4,7 @@ import static com.govfeedback.feedback.Status.CLOSED;
 import static com.govfeedback.feedback.Status.MERGED;
 import static com.govfeedback.feedback.Status.REJECTED;
 import static com.govfeedback.feedback.Status.RESOLVED;
+import static com.govfeedback.feedback.Status.WITHDRAWN;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class ImprovementCaseActions {
     /** Who the history names for these steps. */
     public static final String ACTOR = "improvement-loop";
     /** The statuses after which a case is no longer open. */
-    public static final Set<Status> FINISHED = EnumSet.of(RESOLVED, CLOSED, REJECTED, MERGED);
+    public static final Set<Status> FINISHED = EnumSet.of(RESOLVED, CLOSED, REJECTED, MERGED, WITHDRAWN);
     private static final Caller SYSTEM = new Caller(ACTOR, Role.ADMIN, null);
     private static final int ATTEMPTS = 5;
 

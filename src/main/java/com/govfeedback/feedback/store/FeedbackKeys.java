@@ -49,10 +49,10 @@ public final class FeedbackKeys {
 
     /**
      * The queue a feedback is listed in: the manual triage queue while triage asks for a review, else its lead department's;
-     * none (null: it leaves the sparse index) once CLOSED or MERGED.
+     * none (null: it leaves the sparse index) once CLOSED, MERGED or WITHDRAWN.
      */
     public static String queueOf(Feedback f) {
-        if (f.status() == Status.CLOSED || f.status() == Status.MERGED) {
+        if (f.status() == Status.CLOSED || f.status() == Status.MERGED || f.status() == Status.WITHDRAWN) {
             return null;
         }
         return queuePartition(f.triage().needsReview() ? REVIEW_QUEUE : f.triage().department());

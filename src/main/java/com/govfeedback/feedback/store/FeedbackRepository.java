@@ -183,6 +183,23 @@ public final class FeedbackRepository {
         return new Slice(items, more ? items.get(items.size() - 1).id() : null);
     }
 
+    /** A citizen's feedback whose ids lie between {@code fromId} and {@code untilId} (both prefixes), every page of it. */
+    public List<Feedback> citizenIdsBetween(String citizen, String fromId, String untilId) {
+        List<Feedback> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            QueryResponse response = StoreCalls.call(() -> dynamo.query(b -> b.tableName(table).indexName(TableSchema.BY_CITIZEN.name())
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :until")
+                    .expressionAttributeNames(Map.of("#pk", TableSchema.BY_CITIZEN.partitionKey(), "#sk", TableSchema.BY_CITIZEN.sortKey()))
+                    .expressionAttributeValues(Map.of(":pk", s(FeedbackKeys.citizenPartition(citizen)), ":from", s(fromId), ":until", s(untilId)))
+                    .exclusiveStartKey(after)));
+            response.items().forEach(item -> found.add(FeedbackItems.fromItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return found;
+    }
+
     /** A page of a queue, nearest deadline first, optionally filtered; {@code lastSortKey} is where the next page starts. */
     public record QueueSlice(List<Feedback> items, String lastSortKey) {
     }

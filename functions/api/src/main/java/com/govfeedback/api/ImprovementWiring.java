@@ -10,14 +10,16 @@ import com.govfeedback.bridge.FeedbackWithImprovements;
 import com.govfeedback.bridge.ImprovementLoop;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.intake.FeedbackService;
+import com.govfeedback.feedback.intake.TrackingLookup;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
-import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.participation.assembly.ParticipationServices;
+import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
 
 /**
@@ -37,7 +39,8 @@ public class ImprovementWiring {
 
     @Produces
     @ApplicationScoped
-    FeedbackWithImprovements feedbackWithImprovements(FeedbackService feedback, CaseService cases, ImprovementService improvements) {
-        return new FeedbackWithImprovements(feedback, cases, improvements);
+    FeedbackWithImprovements feedbackWithImprovements(FeedbackService feedback, CaseService cases, ImprovementService improvements,
+            FeedbackRepository repository, FeedbackViews views, FeedbackClocks clocks) {
+        return new FeedbackWithImprovements(feedback, cases, improvements, new TrackingLookup(repository, views, clocks.zone()));
     }
 }

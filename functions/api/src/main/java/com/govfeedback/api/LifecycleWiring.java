@@ -12,6 +12,8 @@ import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.lifecycle.CaseMerge;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.CaseTexts;
+import com.govfeedback.feedback.lifecycle.CitizenCaseActions;
+import com.govfeedback.feedback.lifecycle.FollowUpCalls;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.lifecycle.RequestRules;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
@@ -92,6 +94,20 @@ public class LifecycleWiring {
     CaseMerge caseMerge(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, LifecyclePolicy policy,
             RequestRules rules, CaseTexts texts, Clock clock) {
         return new CaseMerge(repository, clocks, views, policy, rules, texts, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CitizenCaseActions citizenCaseActions(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, LifecyclePolicy policy,
+            RequestRules rules, CaseTexts texts, Clock clock) {
+        return new CitizenCaseActions(repository, clocks, views, policy, rules, texts, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FollowUpCalls followUpCalls(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, LifecyclePolicy policy,
+            RequestRules rules, CaseTexts texts, Clock clock) {
+        return new FollowUpCalls(repository, clocks, views, policy, rules, texts, clock);
     }
 
     @Produces
