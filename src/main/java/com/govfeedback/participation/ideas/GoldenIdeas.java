@@ -17,7 +17,6 @@ import com.govfeedback.shared.ValidationException;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
-import com.govfeedback.triage.text.PersonalDataMasker;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,7 +41,6 @@ public final class GoldenIdeas {
     private final ParticipationTrail trail;
     private final PointRules rules;
     private final Clock clock;
-    private final PersonalDataMasker masker = new PersonalDataMasker();
 
     public GoldenIdeas(DynamoDbClient dynamo, String table, Ledger ledger, Profiles profiles, ParticipationTrail trail, PointRules rules, Clock clock) {
         this.dynamo = dynamo;
@@ -74,7 +72,7 @@ public final class GoldenIdeas {
         item.put(TableSchema.ENTITY, Attributes.s("GOLDEN_IDEA"));
         item.put("improvementId", Attributes.s(improvementId));
         item.put("year", Attributes.n(year));
-        item.put("title", Attributes.s(masker.mask(title == null ? "" : title.strip())));
+        item.put("title", Attributes.s(title == null ? "" : title.strip()));
         item.put("citizen", Attributes.s(citizen));
         item.put("contributor", Attributes.s(namedWithConsent ? profiles.get(citizen).maskedName() : ANONYMOUS));
         item.put("releasedAt", Attributes.instant(releasedAt));
@@ -103,7 +101,7 @@ public final class GoldenIdeas {
         }
         String citizen = Attributes.string(item(year, improvementId), "citizen");
         Instant at = clock.instant();
-        Map<String, AttributeValue> decision = Map.of("amountYuan", Attributes.n(amountYuan), "reason", Attributes.s(masker.mask(reason.strip())),
+        Map<String, AttributeValue> decision = Map.of("amountYuan", Attributes.n(amountYuan), "reason", Attributes.s(reason.strip()),
                 "decidedBy", Attributes.s(operator), "decidedAt", Attributes.instant(at));
         try {
             StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(ParticipationKeys.idea(year, improvementId).value())
