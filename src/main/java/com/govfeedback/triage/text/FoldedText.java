@@ -16,8 +16,9 @@ final class FoldedText {
     /** Where {@code chars[i]} ends in the text (exclusive). */
     final int[] ends;
     final int length;
-    /** Whether the text has a digit, a Chinese numeral or an {@code @}: without one there is nothing to mask. */
-    final boolean hasDigitOrAt;
+    /** Whether the text has a digit or a Chinese numeral, and an {@code @}: without either there is nothing to mask. */
+    final boolean hasDigit;
+    final boolean hasAt;
     private final MaskingRules rules;
 
     FoldedText(String text, MaskingRules rules) {
@@ -27,13 +28,19 @@ final class FoldedText {
         int[] from = new int[n];
         int[] to = new int[n];
         int k = 0;
-        boolean digitOrAt = false;
+        boolean digit = false;
+        boolean at = false;
         for (int i = 0; i < n; ) {
-            int cp = text.codePointAt(i);
-            int next = i + Character.charCount(cp);
+            char unit = text.charAt(i);
+            int next = i + 1;
+            int cp = unit;
+            if (Character.isHighSurrogate(unit) && next < n && Character.isLowSurrogate(text.charAt(next))) {
+                cp = Character.toCodePoint(unit, text.charAt(next++));
+            }
             char c = fold(cp);
             if (c != 0) {
-                digitOrAt |= c >= '0' && c <= '9' || c == '@' || c >= 0x3000 && rules.chineseDigit(c) >= 0;
+                digit |= c >= '0' && c <= '9' || c >= 0x3000 && rules.chineseDigit(c) >= 0;
+                at |= c == '@';
                 folded[k] = c;
                 from[k] = i;
                 to[k] = next;
@@ -47,7 +54,8 @@ final class FoldedText {
         this.starts = from;
         this.ends = to;
         this.length = k;
-        this.hasDigitOrAt = digitOrAt;
+        this.hasDigit = digit;
+        this.hasAt = at;
     }
 
     /** Hides {@code [start, end)} from every later rule: what was found there is neither a number nor a word. */

@@ -48,6 +48,8 @@ public final class MaskingRules {
     private final String[] amountUnits;
     private final String[] currencySigns;
     private final String[] emailLeadWords;
+    /** Which characters are Chinese numerals (a bit each: the table stays in cache), and the digit of each. */
+    private final long[] chineseNumerals;
     private final byte[] chineseDigits;
     private final Set<String> provinceCodes;
     private final String cardFirstDigits;
@@ -87,10 +89,12 @@ public final class MaskingRules {
         amountUnits = strings(required(root, "amountUnits"));
         currencySigns = strings(required(root, "currencySigns"));
         emailLeadWords = strings(required(root, "emailLeadWords"));
+        chineseNumerals = new long[(Character.MAX_VALUE + 1) / Long.SIZE];
         chineseDigits = new byte[Character.MAX_VALUE + 1];
-        Arrays.fill(chineseDigits, (byte) -1);
-        required(root, "chineseDigits").fields().forEachRemaining(digit -> digit.getValue().asText().chars()
-                .forEach(c -> chineseDigits[c] = Byte.parseByte(digit.getKey())));
+        required(root, "chineseDigits").fields().forEachRemaining(digit -> digit.getValue().asText().chars().forEach(c -> {
+            chineseNumerals[c >>> 6] |= 1L << c;
+            chineseDigits[c] = Byte.parseByte(digit.getKey());
+        }));
         provinceCodes = new TreeSet<>(List.of(strings(required(root, "provinceCodes"))));
         cardFirstDigits = required(root, "cardFirstDigits").asText();
     }
@@ -117,7 +121,7 @@ public final class MaskingRules {
 
     /** The digit a Chinese numeral stands for (一 → 1, 幺 → 1, 两 → 2, 〇 → 0…), or -1. */
     int chineseDigit(char c) {
-        return chineseDigits[c];
+        return (chineseNumerals[c >>> 6] & 1L << c) == 0 ? -1 : chineseDigits[c];
     }
 
     boolean isProvince(String code) {

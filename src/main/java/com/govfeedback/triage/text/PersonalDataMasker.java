@@ -98,7 +98,7 @@ public final class PersonalDataMasker {
             return findings;
         }
         FoldedText f = new FoldedText(text, rules);
-        if (!f.hasDigitOrAt) {
+        if (!f.hasDigit && !f.hasAt) {
             return findings;
         }
         List<int[]> spans = new ArrayList<>();
@@ -113,7 +113,9 @@ public final class PersonalDataMasker {
             }
         };
         keepTrackingNumbers(f, sink);
-        findEmails(f, sink);
+        if (f.hasAt) {
+            findEmails(f, sink);
+        }
         findPassports(f, sink);
         findNumbers(f, sink);
         Integer[] order = new Integer[spans.size()];
@@ -136,8 +138,8 @@ public final class PersonalDataMasker {
     /** The service's tracking numbers ({@code yyMMdd-XXXX-XXXX}, Crockford base32) are references, not personal data. */
     private static void keepTrackingNumbers(FoldedText f, Sink sink) {
         for (int i = 0; i + 16 <= f.length; i++) {
-            if ((i == 0 || !isAlphanumeric(f, i - 1)) && (i + 16 == f.length || !isAlphanumeric(f, i + 16))
-                    && f.chars[i + 6] == '-' && f.chars[i + 11] == '-' && allAsciiDigits(f, i, i + 6)
+            if (f.chars[i + 6] == '-' && f.chars[i + 11] == '-' && (i == 0 || !isAlphanumeric(f, i - 1))
+                    && (i + 16 == f.length || !isAlphanumeric(f, i + 16)) && allAsciiDigits(f, i, i + 6)
                     && allAlphanumeric(f, i + 7, i + 11) && allAlphanumeric(f, i + 12, i + 16)) {
                 sink.accept(i, i + 16, null, null);
                 i += 15;
