@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 
+import com.govfeedback.triage.text.PersonalDataMasker;
+
 /**
  * Generates the labelled lines the masker is measured on ({@code make evaluate-masking}): feedback-like sentences
  * carrying personal data in the forms people really type it (and the forms meant to slip past a masker: dots, letters,
@@ -301,13 +303,13 @@ public final class AdversarialMaskingSet {
 
     private static String validId(Random r) {
         String first = first17(r);
-        return first + checkChar(first);
+        return first + PersonalDataMasker.idCheckChar(first);
     }
 
     /** A mistyped ID: province and birth date right, the check character wrong. */
     private static String invalidId(Random r) {
         String first = first17(r);
-        String others = "0123456789X".replace(String.valueOf(checkChar(first)), "");
+        String others = "0123456789X".replace(String.valueOf(PersonalDataMasker.idCheckChar(first)), "");
         return first + others.charAt(r.nextInt(others.length()));
     }
 
@@ -326,14 +328,6 @@ public final class AdversarialMaskingSet {
                 + String.format("%02d%02d%02d", 30 + r.nextInt(70), 1 + r.nextInt(12), 1 + r.nextInt(28)) + digits(r, 3);
     }
 
-    /** GB 11643: weights 2^(17-i) mod 11, check character from "10X98765432". */
-    private static char checkChar(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * ((1 << (17 - i)) % 11);
-        }
-        return "10X98765432".charAt(sum % 11);
-    }
 
     private static String card(Random r, boolean valid) {
         String prefix = pick(r, "62", "6222", "6217", "4", "5", "9559", "3568");
@@ -352,15 +346,7 @@ public final class AdversarialMaskingSet {
     /** Replaces the last digit so the whole number passes Luhn. */
     private static String luhn(String digits) {
         String body = digits.substring(0, digits.length() - 1);
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int d = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-        }
-        return body + (10 - sum % 10) % 10;
+        return body + PersonalDataMasker.luhnCheckDigit(body);
     }
 
     private static String dated(Random r, int length) {

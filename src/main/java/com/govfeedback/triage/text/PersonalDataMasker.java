@@ -504,21 +504,21 @@ public final class PersonalDataMasker {
         return ID_CHECK_CHARS.charAt(sum % 11);
     }
 
-    public static boolean passesLuhn(String d) {
+    static boolean passesLuhn(String d) {
+        return luhnCheckDigit(d.substring(0, d.length() - 1)) == d.charAt(d.length() - 1);
+    }
+
+    /** The digit that completes {@code body} to a number passing the Luhn check, as a card's last digit does. */
+    public static char luhnCheckDigit(String body) {
         int sum = 0;
-        boolean twice = false;
-        for (int i = d.length() - 1; i >= 0; i--) {
-            int digit = d.charAt(i) - '0';
-            if (twice) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
+        for (int i = 0; i < body.length(); i++) {
+            int digit = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
             }
             sum += digit;
-            twice = !twice;
         }
-        return sum % 10 == 0;
+        return (char) ('0' + (10 - sum % 10) % 10);
     }
 
     /** Order and case numbers usually open with their date; no card number does. */
