@@ -34,7 +34,8 @@ import com.govfeedback.triage.text.MaskingRules.Nearest;
  *       starting 2–9 → {@code [电话]}; 16–19 digits passing Luhn, starting as a card does (3, 4, 5, 6, 8, 9) and not
  *       with a yyyyMMdd date → {@code [银行卡号]}; 12–19 digits after a card or account word → {@code [银行卡号]};</li>
  *   <li>7–8 digits starting 2–9 after a phone or person word (电话, 联系, 当事人, 快递员, WhatsApp…) →
- *       {@code [电话]}: a Hong Kong or Macau number written without its country code.</li>
+ *       {@code [电话]}: a Hong Kong or Macau number written without its country code; eight digits that read as a date
+ *       ({@code 20000203}) only when the word introduces them directly.</li>
  * </ul>
  * Before numbers: e-mail addresses (an ASCII or Chinese local part; a Chinese one starts after the last lead word such as
  * 邮箱 or 是) → {@code [邮箱]}; one or two letters and 7–9 digits after a passport or permit word ({@code E12345678}) →
@@ -421,7 +422,8 @@ public final class PersonalDataMasker {
                 || introduced && context == Context.CARD && d.length() >= 12 && d.length() <= 19) {
             return verdict(Kind.BANK_CARD);
         }
-        if (whole && context == Context.PHONE && (d.length() == 7 || d.length() == 8) && d.charAt(0) >= '2') {
+        boolean readsAsDate = d.length() == 8 && isDate(Integer.parseInt(d.substring(0, 4)), d.substring(4), 1900);
+        if (whole && context == Context.PHONE && (d.length() == 7 || d.length() == 8) && d.charAt(0) >= '2' && (introduced || !readsAsDate)) {
             return verdict(Kind.PHONE);
         }
         return null;

@@ -87,6 +87,8 @@ class PersonalDataMaskerTest {
         assertThat(masker.mask("拨打400-854-5932")).as("no 7-digit phone inside a longer number").isEqualTo("拨打400-854-5932");
         assertThat(masker.mask("手机坏了 2005-04-24")).as("a date is no phone").isEqualTo("手机坏了 2005-04-24");
         assertThat(masker.mask("hotel 88881234")).as("tel only as a whole word").isEqualTo("hotel 88881234");
+        assertThat(masker.mask("（微信同号），另外20000203")).as("a date after a phone word").isEqualTo("（微信同号），另外20000203");
+        assertThat(masker.mask("電話：20120315")).isEqualTo("電話：[电话]");
         assertThat(masker.mask("QQ 22336；打了12315")).isEqualTo("QQ [QQ号]；打了12315");
     }
 
