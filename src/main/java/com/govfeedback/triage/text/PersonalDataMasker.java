@@ -1,6 +1,7 @@
 package com.govfeedback.triage.text;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.govfeedback.triage.text.MaskingRules.Context;
@@ -102,15 +103,10 @@ public final class PersonalDataMasker {
         if (!f.hasDigit && !f.hasAt) {
             return findings;
         }
-        List<int[]> spans = new ArrayList<>();
-        List<Kind> kinds = new ArrayList<>();
-        List<String> replacements = new ArrayList<>();
         Sink sink = (start, end, kind, replacement) -> {
             f.blank(start, end);
             if (kind != null) {
-                spans.add(new int[] {start, end});
-                kinds.add(kind);
-                replacements.add(replacement);
+                findings.add(new Finding(f.starts[start], f.ends[end - 1], kind, replacement));
             }
         };
         keepTrackingNumbers(f, sink);
@@ -119,15 +115,7 @@ public final class PersonalDataMasker {
         }
         findPassports(f, sink);
         findNumbers(f, sink);
-        Integer[] order = new Integer[spans.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(spans.get(a)[0], spans.get(b)[0]));
-        for (int i : order) {
-            int[] span = spans.get(i);
-            findings.add(new Finding(f.starts[span[0]], f.ends[span[1] - 1], kinds.get(i), replacements.get(i)));
-        }
+        findings.sort(Comparator.comparingInt(Finding::start));
         return findings;
     }
 
@@ -230,8 +218,8 @@ public final class PersonalDataMasker {
         }
     }
 
-    /** How a group is joined to the one before it. */
-    private enum Join { FIRST, FIRM, WEAK, LOOSE }
+    /** How a group is joined to the one before it: as part of one number, or by a decimal point, date or version dot. */
+    private enum Join { FIRST, FIRM, LOOSE }
 
     private record Group(int start, int end, Join join) {
     }
@@ -291,12 +279,8 @@ public final class PersonalDataMasker {
             if (sep == j || sep >= n || f.digit(sep) < 0) {
                 return groups;
             }
-            if (weak) {
-                boolean bigEnough = j - groupStart >= MIN_WEAKLY_JOINED_GROUP && digitsAhead(f, sep) >= MIN_WEAKLY_JOINED_GROUP;
-                join = bigEnough ? Join.WEAK : Join.LOOSE;
-            } else {
-                join = Join.FIRM;
-            }
+            join = !weak || j - groupStart >= MIN_WEAKLY_JOINED_GROUP && digitsAhead(f, sep) >= MIN_WEAKLY_JOINED_GROUP ? Join.FIRM
+                    : Join.LOOSE;
             j = sep;
         }
     }
