@@ -8,7 +8,7 @@ TOOLS_CLASSES := tools/target/classes
 TOOLS_CP = $$(cat tools/target/classpath.txt):$(TOOLS_CLASSES)
 CONSOLE_VENDOR := functions/api/src/main/resources/META-INF/resources/console/vendor
 
-.PHONY: help run test token bench node-tools console local-api keys train evaluate classify insights-rebuild audit-verify contact-key-rotate
+.PHONY: help run test token bench node-tools console local-api keys train evaluate evaluate-masking classify insights-rebuild audit-verify contact-key-rotate
 
 # package, package-native, synth, deploy, localstack-deploy (docs/deploy.md)
 include infra/infra.mk
@@ -26,6 +26,7 @@ help:
 	@echo "make contact-key-rotate add a new version of the local key-encryption key of callback phones"
 	@echo "make train    retrain the triage model from data/triage/corpus-*.jsonl"
 	@echo "make evaluate IN=labelled.jsonl    accuracy and macro-F1 of type, colour and domain"
+	@echo "make evaluate-masking   recall on personal data and look-alikes masked, by category, on a generated adversarial set; masking speed"
 	@echo "make classify IN=a.jsonl OUT=b.jsonl"
 	@echo "make package | package-native | synth | deploy | localstack-deploy   (docs/deploy.md)"
 
@@ -97,6 +98,10 @@ train:
 evaluate:
 	@test -n "$(IN)" || { echo "usage: make evaluate IN=labelled.jsonl"; exit 2; }
 	$(JAVA_ENV) $(MVNW) -q -pl tools -am install -DskipTests && $(JAVA_ENV) $(MVNW) -q -pl tools exec:java -Dexec.mainClass=com.govfeedback.training.Evaluate -Dexec.args="in=$(abspath $(IN))"
+
+## Personal-data masking measured on a generated, labelled adversarial set (written to src/target/masking/)
+evaluate-masking:
+	$(JAVA_ENV) $(MVNW) -q -pl tools -am install -DskipTests && $(JAVA_ENV) $(MVNW) -q -pl tools exec:java -Dexec.mainClass=com.govfeedback.training.EvaluateMasking
 
 classify:
 	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make classify IN=a.jsonl OUT=b.jsonl"; exit 2; }

@@ -17,7 +17,6 @@ import com.govfeedback.shared.ValidationException;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
-import com.govfeedback.triage.text.PersonalDataMasker;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,7 +41,6 @@ public final class GoldenIdeas {
     private final ParticipationTrail trail;
     private final PointRules rules;
     private final Clock clock;
-    private final PersonalDataMasker masker = new PersonalDataMasker();
 
     public GoldenIdeas(DynamoDbClient dynamo, String table, Ledger ledger, Profiles profiles, ParticipationTrail trail, PointRules rules, Clock clock) {
         this.dynamo = dynamo;
@@ -85,8 +83,8 @@ public final class GoldenIdeas {
         item.put(TableSchema.ENTITY, Attributes.s("GOLDEN_IDEA"));
         item.put("improvementId", Attributes.s(improvementId));
         item.put("year", Attributes.n(year));
-        String maskedTitle = masker.mask(title == null ? "" : title.strip());
-        item.put("title", Attributes.s(maskedTitle));
+        String shownTitle = title == null ? "" : title.strip(); // the improvement's title, masked when staff sent it
+        item.put("title", Attributes.s(shownTitle));
         item.put("citizen", Attributes.s(citizen));
         item.put("contributor", Attributes.s(profiles.get(citizen).creditName().orElse(ANONYMOUS)));
         item.put("releasedAt", Attributes.instant(releasedAt));
@@ -96,7 +94,7 @@ public final class GoldenIdeas {
             // the first report stands
         }
         trail.record(new ParticipationTrail.Event(citizen, "IDEA_ADOPTED", "idea:" + improvementId, releasedAt, "system",
-                Map.of("title", maskedTitle)));
+                Map.of("title", shownTitle)));
         ledger.award("idea:" + improvementId, citizen, RULE);
         return get(year, improvementId);
     }
@@ -117,7 +115,7 @@ public final class GoldenIdeas {
         }
         String citizen = Attributes.string(item(year, improvementId), "citizen");
         Instant at = clock.instant();
-        Map<String, AttributeValue> decision = Map.of("amountYuan", Attributes.n(amountYuan), "reason", Attributes.s(masker.mask(reason.strip())),
+        Map<String, AttributeValue> decision = Map.of("amountYuan", Attributes.n(amountYuan), "reason", Attributes.s(reason.strip()),
                 "decidedBy", Attributes.s(operator), "decidedAt", Attributes.instant(at));
         try {
             StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(ParticipationKeys.idea(year, improvementId).value())

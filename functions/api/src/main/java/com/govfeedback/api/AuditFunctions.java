@@ -8,6 +8,7 @@ import com.govfeedback.feedback.contact.ContactReveal;
 import io.quarkus.funqy.Funq;
 
 /** A case's audit trail, and the callback phone revealed with a reason (recorded in the trail). Translate, delegate. */
+@MaskedRequests
 public class AuditFunctions {
     @Inject
     CaseAuditTrail trails;

@@ -15,6 +15,7 @@ import com.govfeedback.feedback.view.FeedbackView;
 import io.quarkus.funqy.Funq;
 
 /** The case lifecycle: work queues, staff operations, citizens' ratings and appeals. Translate, delegate, nothing else. */
+@MaskedRequests
 public class CaseFunctions {
 
     @Inject

@@ -10,6 +10,7 @@ import com.govfeedback.feedback.view.FeedbackView;
 import io.quarkus.funqy.Funq;
 
 /** The citizen-facing feedback operations: translate, delegate to the core, nothing else. */
+@MaskedRequests
 public class FeedbackFunctions {
     @Inject
     FeedbackWithImprovements feedback;

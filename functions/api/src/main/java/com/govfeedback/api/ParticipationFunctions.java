@@ -28,6 +28,7 @@ import com.govfeedback.shared.ValidationException;
 import io.quarkus.funqy.Funq;
 
 /** Citizen participation: points, rewards, 贡献榜, 体验官 programme and beta tasks, 金点子. Translate, delegate, nothing else. */
+@MaskedRequests
 public class ParticipationFunctions {
     @Inject
     Ledger ledger;
