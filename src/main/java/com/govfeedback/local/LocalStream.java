@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import com.govfeedback.bridge.PointsForLinkedFeedback;
+import com.govfeedback.feedback.store.CopyEntries;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.improvement.store.ImprovementStore;
@@ -20,14 +21,15 @@ import com.govfeedback.notify.LocalFileSink;
 import com.govfeedback.notify.NotificationDelivery;
 import com.govfeedback.notify.Templates;
 import com.govfeedback.participation.assembly.ParticipationServices;
+import com.govfeedback.storage.ItemChanges;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Where there is no table stream (the local runtime, tests, {@code make sweep}): a feedback repository and an improvement
- * store that hand each change to what consumes the stream in the cloud, in-process: the dashboard's aggregates and the
- * points for feedback taken into an improvement, then the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
+ * store that hand each change to what consumes the stream in the cloud, in-process: the dashboard's aggregates, the copy
+ * queues' entries and the points for feedback taken into an improvement, then the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
  * sweep's re-drive; aggregates that fail to update are logged and put right by {@code make insights-rebuild}.
  */
 public final class LocalStream {
@@ -37,6 +39,7 @@ public final class LocalStream {
     private final String table;
     private final NotificationDelivery delivery;
     private final InsightRecorder insights;
+    private final CopyEntries copies;
     private final PointsForLinkedFeedback points;
 
     private LocalStream(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
@@ -45,6 +48,7 @@ public final class LocalStream {
         this.delivery = new NotificationDelivery(new DeliveryMarkers(dynamo, table), List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table)),
                 new LocalFileSink(sink, clock), Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
         this.insights = new InsightRecorder(new InsightStore(dynamo, table));
+        this.copies = new CopyEntries(dynamo, table, clock);
         this.points = new PointsForLinkedFeedback(ParticipationServices.over(dynamo, table, clock).events());
         LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
     }
@@ -54,26 +58,27 @@ public final class LocalStream {
         return new LocalStream(dynamo, table, sink, clock);
     }
 
-    /** The feedback repository, each write told to the dashboard's aggregates, then delivered. */
+    /** The feedback repository, each write told to the dashboard's aggregates and the copy queues, then delivered. */
     public FeedbackRepository repository() {
         return new FeedbackRepository(dynamo, table, (before, image) -> {
-            try {
-                insights.changed(before, image);
-            } catch (RuntimeException failed) {
-                LOG.warnf(failed, "the dashboard's aggregates missed a change; make insights-rebuild puts them right");
-            }
+            tell(insights, before, image, "the dashboard's aggregates missed a change; make insights-rebuild puts them right");
+            tell(copies, before, image, "a copy queue missed a change; the case's next change of copies or deadline puts it right");
             deliver(image);
         });
+    }
+
+    private static void tell(ItemChanges consumer, Map<String, AttributeValue> before, Map<String, AttributeValue> image, String whenFailed) {
+        try {
+            consumer.changed(before, image);
+        } catch (RuntimeException failed) {
+            LOG.warn(whenFailed, failed);
+        }
     }
 
     /** The improvement store: each notice item it writes delivered to its citizen, each new link paid to its author. */
     public ImprovementStore improvementStore() {
         return new ImprovementStore(dynamo, table, (before, item) -> {
-            try {
-                points.changed(before, item);
-            } catch (RuntimeException failed) {
-                LOG.warnf(failed, "the points for a feedback taken into an improvement were not paid");
-            }
+            tell(points, before, item, "the points for a feedback taken into an improvement were not paid");
             deliver(item);
         });
     }

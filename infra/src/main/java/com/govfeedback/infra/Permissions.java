@@ -32,9 +32,11 @@ public final class Permissions {
     public static final List<String> SWEEP_QUERY_ACTIONS = List.of("dynamodb:Query");
     /**
      * notifier: reads delivery markers (and an item whose outbox moved), creates markers and records outbox outcomes,
-     * both with conditional UpdateItem.
+     * both with conditional UpdateItem; keeps the dashboard's aggregates (a conditional UpdateItem of the tally, a
+     * conditional PutItem of its figures, a GetItem of the tally after a repeated delivery) and the copy queues' entries
+     * (conditional PutItem).
      */
-    public static final List<String> NOTIFIER_ITEM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
+    public static final List<String> NOTIFIER_ITEM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     public static final List<String> NOTIFIER_TOPIC_ACTIONS = List.of("sns:Publish");
     /** Every function: the table's customer-managed key, only through DynamoDB. */
     public static final List<String> TABLE_KEY_ACTIONS = List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");

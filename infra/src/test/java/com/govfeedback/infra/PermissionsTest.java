@@ -52,9 +52,11 @@ class PermissionsTest {
 
     @Test
     void notifierReadsTheStreamUpdatesItemsPublishesToItsTopicAndFeedsItsDeadLetterQueue() {
-        // functions/notifier: GetItem and UpdateItem (DeliveryStore), a SigV4-signed SNS Publish (SnsChannel); no PutItem
+        // functions/notifier: GetItem and UpdateItem (DeliveryStore), PutItem (the aggregates' figures, copy queue entries),
+        // a SigV4-signed SNS Publish (SnsChannel)
         assertThat(VIEW.permissionsOf("NotifierFunction")).containsExactlyInAnyOrder(
                 "dynamodb:GetItem on FeedbackTable",
+                "dynamodb:PutItem on FeedbackTable",
                 "dynamodb:UpdateItem on FeedbackTable",
                 "sns:Publish on NotificationTopic",
                 "kms:Decrypt on DataKey" + VIA_DYNAMODB,
@@ -96,7 +98,7 @@ class PermissionsTest {
         assertThat(Permissions.API_QUERY_ACTIONS).containsExactly("dynamodb:Query");
         assertThat(Permissions.SWEEP_ITEM_ACTIONS).containsExactly("dynamodb:PutItem");
         assertThat(Permissions.SWEEP_QUERY_ACTIONS).containsExactly("dynamodb:Query");
-        assertThat(Permissions.NOTIFIER_ITEM_ACTIONS).containsExactly("dynamodb:GetItem", "dynamodb:UpdateItem");
+        assertThat(Permissions.NOTIFIER_ITEM_ACTIONS).containsExactly("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
         assertThat(Permissions.NOTIFIER_TOPIC_ACTIONS).containsExactly("sns:Publish");
         assertThat(Permissions.TABLE_KEY_ACTIONS).containsExactly("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
         assertThat(Permissions.TOPIC_KEY_ACTIONS).containsExactly("kms:Decrypt", "kms:GenerateDataKey");

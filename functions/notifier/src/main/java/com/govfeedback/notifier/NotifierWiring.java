@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import com.govfeedback.bridge.PointsForLinkedFeedback;
+import com.govfeedback.feedback.store.CopyEntries;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.improvement.store.NoticeOutbox;
 import com.govfeedback.insights.InsightRecorder;
@@ -42,10 +43,12 @@ public class NotifierWiring {
         NotifierConfig.Notifications n = config.notifications();
         DeliveryPolicy policy = new DeliveryPolicy(n.maxAttempts(), n.triesPerInvocation(), n.firstBackoff(), n.retryAfter());
         String table = config.tableName();
-        // the stream's consumers: the dashboard's aggregates and points for feedback taken into an improvement, then delivery of feedback outboxes and improvement notices
+        // the stream's consumers: the dashboard's aggregates, the copy queues' entries and points for feedback taken into an
+        // improvement, then delivery of feedback outboxes and improvement notices
         return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, table),
                 List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table)), channel(config, clock),
                 Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL), new InsightRecorder(new InsightStore(dynamo, table))
+                        .andThen(new CopyEntries(dynamo, table, clock))
                         .andThen(new PointsForLinkedFeedback(ParticipationServices.over(dynamo, table, clock).events())));
     }
 
