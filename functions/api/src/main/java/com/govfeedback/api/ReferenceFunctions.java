@@ -22,22 +22,26 @@ public class ReferenceFunctions {
     public record Named(String code, String name) {
     }
 
+    /** A service domain, its Chinese name and the department that leads its feedback. */
+    public record DomainEntry(String code, String name, String department) {
+    }
+
     /** A status, its Chinese name and the statuses {@code feedback/transition} may move it to. */
     public record StatusEntry(String code, String name, List<String> next) {
     }
 
-    public record ReferenceLists(List<Named> colours, List<Named> types, List<Named> domains, List<Named> departments, List<StatusEntry> statuses) {
+    public record ReferenceLists(List<Named> colours, List<Named> types, List<DomainEntry> domains, List<Named> departments, List<StatusEntry> statuses) {
     }
 
     @Funq("reference/lists")
-    @ApiDoc(summary = "Colours, departments and statuses with their Chinese names and allowed moves; stores nothing")
+    @ApiDoc(summary = "Colours, types, domains (with their lead department), departments and statuses with their Chinese names and allowed moves; stores nothing")
     public ReferenceLists lists() {
         var taxonomy = triage.taxonomy();
         // most urgent first, as the console lists them
         List<Named> colours = taxonomy.colours().stream().sorted(Comparator.comparing(Taxonomy.ColourName::colour))
                 .map(c -> new Named(c.colour().name(), c.name())).toList();
         List<Named> types = taxonomy.types().stream().map(t -> new Named(t.code(), t.name())).toList();
-        List<Named> domains = taxonomy.domains().stream().map(d -> new Named(d.code(), d.name())).toList();
+        List<DomainEntry> domains = taxonomy.domains().stream().map(d -> new DomainEntry(d.code(), d.name(), d.departmentCode())).toList();
         List<Named> departments = taxonomy.domains().stream().map(d -> new Named(d.departmentCode(), d.departmentName())).distinct().toList();
         List<StatusEntry> statuses = Arrays.stream(Status.values())
                 .map(s -> new StatusEntry(s.name(), s.chineseName(), StateMachine.allowedFrom(s).stream().map(Status::name).toList()))

@@ -1,0 +1,107 @@
+package com.govfeedback.insights;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.similar.SimilarFeedback;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.insights.InsightCell.Kind;
+import com.govfeedback.insights.InsightStore.InsightItem;
+
+/**
+ * What the leaders' dashboard reads for a date range, for the API and the bench alike: the range's counts, ratings,
+ * cluster and domain items (one query per day), the domain items of the 7 days before it (the spikes' trailing mean),
+ * and a label for each of the most reported clusters (the city's first {@value #TOP_CLUSTERS} and each department's),
+ * read in batches from the clusters' first feedback and member sets. Bounded by days × subjects plus departments ×
+ * {@value #TOP_CLUSTERS}, whatever the number of feedback; never a Scan.
+ */
+public final class DashboardFigures {
+    /** The spikes compare a day's volume with the mean of the days before it. */
+    public static final int TRAILING_DAYS = 7;
+    public static final int TOP_CLUSTERS = 10;
+    private static final int EXCERPT_CHARS = 60;
+
+    private final InsightStore store;
+    private final FeedbackRepository feedback;
+    private final SimilarFeedback similar;
+
+    public DashboardFigures(InsightStore store, FeedbackRepository feedback, SimilarFeedback similar) {
+        this.store = store;
+        this.feedback = feedback;
+        this.similar = similar;
+    }
+
+    /**
+     * A cluster as the dashboard names it: its first feedback (tracking number, the start of its masked text, domain,
+     * lead department) and how many feedback it holds now.
+     */
+    public record ClusterLabel(String clusterId, String trackingNo, String domain, String department, String excerpt, int members) {
+    }
+
+    /** @param domains the DOMAIN items from {@code from − TRAILING_DAYS} to {@code to} */
+    public record Figures(LocalDate from, LocalDate to, List<InsightItem> counts, List<InsightItem> ratings, List<InsightItem> clusters,
+            List<InsightItem> domains, List<ClusterLabel> clusterLabels) {
+    }
+
+    public Figures read(LocalDate from, LocalDate to) {
+        Map<Kind, List<InsightItem>> byKind = new HashMap<>();
+        for (Kind kind : Kind.values()) {
+            byKind.put(kind, new ArrayList<>());
+        }
+        store.read(EnumSet.of(Kind.DOMAIN), from.minusDays(TRAILING_DAYS), from.minusDays(1)).forEach(i -> byKind.get(Kind.DOMAIN).add(i));
+        store.read(EnumSet.of(Kind.CLUSTERS, Kind.COUNTS, Kind.DOMAIN, Kind.RATINGS), from, to)
+                .forEach(i -> byKind.get(i.cell().kind()).add(i));
+        List<InsightItem> clusters = byKind.get(Kind.CLUSTERS);
+        return new Figures(from, to, byKind.get(Kind.COUNTS), byKind.get(Kind.RATINGS), clusters, byKind.get(Kind.DOMAIN),
+                labels(topClusters(clusters, TOP_CLUSTERS)));
+    }
+
+    /**
+     * The most reported clusters of these CLUSTERS items: the first {@code n} of the whole city and of each department,
+     * most reports first, then by id (the console ranks them the same way, so each cluster it shows has its label).
+     */
+    static Set<String> topClusters(List<InsightItem> clusterItems, int n) {
+        Map<String, Map<String, Long>> reports = new TreeMap<>(); // department ("" for the city) -> cluster -> reports
+        for (InsightItem item : clusterItems) {
+            item.counters().forEach((counter, count) -> {
+                if (counter.startsWith(InsightDelta.CLUSTER_PREFIX)) {
+                    String cluster = counter.substring(InsightDelta.CLUSTER_PREFIX.length());
+                    reports.computeIfAbsent("", k -> new HashMap<>()).merge(cluster, count, Long::sum);
+                    reports.computeIfAbsent(item.cell().subject(), k -> new HashMap<>()).merge(cluster, count, Long::sum);
+                }
+            });
+        }
+        Set<String> top = new LinkedHashSet<>();
+        reports.values().forEach(scope -> scope.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).forEach(e -> top.add(e.getKey())));
+        return top;
+    }
+
+    private List<ClusterLabel> labels(Set<String> clusterIds) {
+        if (clusterIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Feedback> first = feedback.findAll(clusterIds);
+        Map<String, Integer> members = similar.members(clusterIds);
+        List<ClusterLabel> labels = new ArrayList<>();
+        for (String id : clusterIds) {
+            Feedback f = first.get(id);
+            if (f != null) {
+                String text = f.text() == null ? "" : f.text();
+                labels.add(new ClusterLabel(id, f.trackingNo(), f.triage().domain(), f.triage().department(),
+                        text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) + "…" : text, members.getOrDefault(id, 1)));
+            }
+        }
+        return labels;
+    }
+}
