@@ -19,8 +19,9 @@ import com.govfeedback.insights.InsightStore.InsightItem;
 
 /**
  * What the leaders' dashboard reads for a date range, for the API and the bench alike: the range's counts, ratings,
- * cluster and domain items (one query per day), the domain items of the 7 days before it (the spikes' trailing mean),
- * and a label for each of the most reported clusters (the city's first {@value #TOP_CLUSTERS} and each department's),
+ * cluster and domain items (one query per day; counts and clusters summed per department, as every chart of them shows
+ * the whole range), the domain items of the 7 days before it (the spikes' trailing mean), and a label for each of the most
+ * reported clusters (the city's first {@value #TOP_CLUSTERS} and each department's),
  * read in batches from the clusters' first feedback and member sets. Bounded by days × subjects plus departments ×
  * {@value #TOP_CLUSTERS}, whatever the number of feedback; never a Scan.
  */
@@ -47,8 +48,17 @@ public final class DashboardFigures {
     public record ClusterLabel(String clusterId, String trackingNo, String domain, String department, String excerpt, int members) {
     }
 
-    /** @param domains the DOMAIN items from {@code from − TRAILING_DAYS} to {@code to} */
-    public record Figures(LocalDate from, LocalDate to, List<InsightItem> counts, List<InsightItem> ratings, List<InsightItem> clusters,
+    /** A subject's counters summed over the range. */
+    public record Totals(String subject, Map<String, Long> counters) {
+    }
+
+    /**
+     * @param counts   per department, the COUNTS counters summed over the range (every chart of them shows the range)
+     * @param ratings  per day and department (the satisfaction is shown per day)
+     * @param clusters per department, the feedback that joined each cluster in the range
+     * @param domains  per day and domain, from {@code from − TRAILING_DAYS} to {@code to}
+     */
+    public record Figures(LocalDate from, LocalDate to, List<Totals> counts, List<InsightItem> ratings, List<Totals> clusters,
             List<InsightItem> domains, List<ClusterLabel> clusterLabels) {
     }
 
@@ -60,23 +70,32 @@ public final class DashboardFigures {
         store.read(EnumSet.of(Kind.DOMAIN), from.minusDays(TRAILING_DAYS), from.minusDays(1)).forEach(i -> byKind.get(Kind.DOMAIN).add(i));
         store.read(EnumSet.of(Kind.CLUSTERS, Kind.COUNTS, Kind.DOMAIN, Kind.RATINGS), from, to)
                 .forEach(i -> byKind.get(i.cell().kind()).add(i));
-        List<InsightItem> clusters = byKind.get(Kind.CLUSTERS);
-        return new Figures(from, to, byKind.get(Kind.COUNTS), byKind.get(Kind.RATINGS), clusters, byKind.get(Kind.DOMAIN),
+        List<Totals> clusters = bySubject(byKind.get(Kind.CLUSTERS));
+        return new Figures(from, to, bySubject(byKind.get(Kind.COUNTS)), byKind.get(Kind.RATINGS), clusters, byKind.get(Kind.DOMAIN),
                 labels(topClusters(clusters, TOP_CLUSTERS)));
     }
 
+    /** The items' counters summed per subject, over their days. */
+    static List<Totals> bySubject(List<InsightItem> items) {
+        Map<String, Map<String, Long>> sums = new TreeMap<>();
+        items.forEach(i -> i.counters().forEach((name, count) -> sums.computeIfAbsent(i.cell().subject(), k -> new TreeMap<>())
+                .merge(name, count, Long::sum)));
+        return sums.entrySet().stream().map(e -> new Totals(e.getKey(), e.getValue())).toList();
+    }
+
     /**
-     * The most reported clusters of these CLUSTERS items: the first {@code n} of the whole city and of each department,
-     * most reports first, then by id (the console ranks them the same way, so each cluster it shows has its label).
+     * The most reported clusters of these per-department totals: the first {@code n} of the whole city and of each
+     * department, most reports first, then by id (the console ranks them the same way, so each cluster it shows has its
+     * label).
      */
-    static Set<String> topClusters(List<InsightItem> clusterItems, int n) {
+    static Set<String> topClusters(List<Totals> clusterTotals, int n) {
         Map<String, Map<String, Long>> reports = new TreeMap<>(); // department ("" for the city) -> cluster -> reports
-        for (InsightItem item : clusterItems) {
-            item.counters().forEach((counter, count) -> {
+        for (Totals department : clusterTotals) {
+            department.counters().forEach((counter, count) -> {
                 if (counter.startsWith(InsightDelta.CLUSTER_PREFIX)) {
                     String cluster = counter.substring(InsightDelta.CLUSTER_PREFIX.length());
                     reports.computeIfAbsent("", k -> new HashMap<>()).merge(cluster, count, Long::sum);
-                    reports.computeIfAbsent(item.cell().subject(), k -> new HashMap<>()).merge(cluster, count, Long::sum);
+                    reports.computeIfAbsent(department.subject(), k -> new HashMap<>()).merge(cluster, count, Long::sum);
                 }
             });
         }

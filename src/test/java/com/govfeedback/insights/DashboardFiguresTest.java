@@ -30,11 +30,13 @@ class DashboardFiguresTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 10);
 
     @Test
-    void theTopClustersAreTheCitysAndEachDepartmentsMostReportedMostFirstThenById() {
-        List<InsightItem> items = List.of(
+    void clustersAreSummedPerDepartmentAndTheTopOnesAreTheCitysAndEachDepartmentsMostReportedMostFirstThenById() {
+        List<DashboardFigures.Totals> items = DashboardFigures.bySubject(List.of(
                 new InsightItem(new InsightCell(Kind.CLUSTERS, DAY, "A"), Map.of("c.K1", 5L, "c.K2", 1L, "c.K3", 1L)),
                 new InsightItem(new InsightCell(Kind.CLUSTERS, DAY.plusDays(1), "A"), Map.of("c.K2", 3L, "c.K4", 0L)),
-                new InsightItem(new InsightCell(Kind.CLUSTERS, DAY, "B"), Map.of("c.K5", 1L)));
+                new InsightItem(new InsightCell(Kind.CLUSTERS, DAY, "B"), Map.of("c.K5", 1L))));
+        assertThat(items).extracting(DashboardFigures.Totals::subject).containsExactly("A", "B");
+        assertThat(items.get(0).counters()).containsOnly(Map.entry("c.K1", 5L), Map.entry("c.K2", 4L), Map.entry("c.K3", 1L), Map.entry("c.K4", 0L));
 
         assertThat(DashboardFigures.topClusters(items, 2)).as("city: K1 5, K2 4; A: the same; B: K5")
                 .containsExactlyInAnyOrder("K1", "K2", "K5");

@@ -35,10 +35,7 @@ public class InsightFunctions {
     public record DashboardRequest(String from, String to) {
     }
 
-    /**
-     * One aggregate item: a day, a department and its counters ({@code n.RED.SUBMITTED}, {@code ack.RED.ms}, {@code score.5},
-     * {@code c.{cluster id}}…).
-     */
+    /** One aggregate item: a day, a department and its counters ({@code score.5}…). */
     public record Cell(LocalDate day, String department, Map<String, Long> counters) {
     }
 
@@ -46,19 +43,26 @@ public class InsightFunctions {
     public record DomainCell(LocalDate day, String domain, Map<String, Long> counters) {
     }
 
+    /** A department's counters summed over the range. */
+    public record DepartmentTotals(String department, Map<String, Long> counters) {
+    }
+
     /**
-     * @param clusters      per day and department, the feedback that joined each similar-feedback cluster
+     * @param counts        per department, counts and clock times summed over the range
+     * @param ratings       per day and department
+     * @param clusters      per department, the feedback that joined each similar-feedback cluster in the range ({@code c.{cluster id}})
      * @param domains       per day and domain, from {@code from − 7 days} (the spikes' trailing mean) to {@code to}
      * @param clusterLabels the most reported clusters (the city's first 10 and each department's) named by their first feedback
      */
-    public record Dashboard(LocalDate from, LocalDate to, List<Cell> counts, List<Cell> ratings, List<Cell> clusters, List<DomainCell> domains,
+    public record Dashboard(LocalDate from, LocalDate to, List<DepartmentTotals> counts, List<Cell> ratings, List<DepartmentTotals> clusters,
+            List<DomainCell> domains,
             List<DashboardFigures.ClusterLabel> clusterLabels) {
     }
 
     @Funq("insights/dashboard")
-    @ApiDoc(summary = "The dashboard's aggregates for a date range (at most 92 days): counts and clock times per day, department, "
-            + "colour and status; ratings, cluster reports per day and department; feedback per day and domain (and the 7 days before); "
-            + "the top clusters named", roles = { "supervisor", "admin" }, errors = { 401, 403, 422 })
+    @ApiDoc(summary = "The dashboard's aggregates for a date range (at most 92 days): counts per colour and status, clock times "
+            + "and cluster reports, per department summed over the range; ratings per day and department; feedback per day "
+            + "and domain (and the 7 days before); the top clusters named", roles = { "supervisor", "admin" }, errors = { 401, 403, 422 })
     public Dashboard dashboard(DashboardRequest request) {
         if (!callers.current().seesAllDepartments()) {
             throw new ForbiddenException("the dashboard is for supervisors and admins");
@@ -69,12 +73,13 @@ public class InsightFunctions {
             throw new ValidationException("from", "must be on or before 'to' and at most " + MAX_DAYS + " days before it");
         }
         DashboardFigures.Figures read = figures.read(from, to);
-        return new Dashboard(from, to, cells(read.counts()), cells(read.ratings()), cells(read.clusters()),
+        return new Dashboard(from, to, totals(read.counts()), read.ratings().stream().map(i -> new Cell(i.cell().day(), i.cell().subject(),
+                i.counters())).toList(), totals(read.clusters()),
                 read.domains().stream().map(i -> new DomainCell(i.cell().day(), i.cell().subject(), i.counters())).toList(), read.clusterLabels());
     }
 
-    private static List<Cell> cells(List<InsightStore.InsightItem> items) {
-        return items.stream().map(i -> new Cell(i.cell().day(), i.cell().subject(), i.counters())).toList();
+    private static List<DepartmentTotals> totals(List<DashboardFigures.Totals> totals) {
+        return totals.stream().map(t -> new DepartmentTotals(t.subject(), t.counters())).toList();
     }
 
     private static LocalDate date(String text, String field, LocalDate fallback) {
