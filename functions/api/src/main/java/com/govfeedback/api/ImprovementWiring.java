@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import com.govfeedback.bridge.FeedbackWithImprovements;
 import com.govfeedback.bridge.ImprovementLoop;
@@ -14,6 +15,7 @@ import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.improvement.Tracker;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.triage.Taxonomy;
@@ -32,6 +34,13 @@ public class ImprovementWiring {
             LifecyclePolicy policy, Triage triage, Clock clock) {
         return ImprovementLoop.service(store, repository, similar, clocks, policy,
                 triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()), clock);
+    }
+
+    /** The tracker's statuses, labels and moves, for the code lists. */
+    @Produces
+    @Singleton
+    Tracker tracker() {
+        return Tracker.loadDefault();
     }
 
     @Produces

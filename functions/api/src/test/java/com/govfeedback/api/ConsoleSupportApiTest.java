@@ -33,6 +33,8 @@ class ConsoleSupportApiTest {
                 "REJECTED");
         assertThat(lists.getString("statuses.find { it.code == 'RESOLVED' }.name")).isEqualTo("已办结");
         assertThat(lists.getList("statuses.find { it.code == 'CLOSED' }.next")).isEmpty();
+        assertThat(lists.getString("improvementStatuses.find { it.code == 'IN_DEVELOPMENT' }.name")).isEqualTo("开发中");
+        assertThat(lists.getList("improvementStatuses.find { it.code == 'IN_TESTING' }.next")).containsExactlyInAnyOrder("RELEASED", "IN_DEVELOPMENT");
     }
 
     @Test
