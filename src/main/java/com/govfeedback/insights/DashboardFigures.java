@@ -55,7 +55,7 @@ public final class DashboardFigures {
     /**
      * @param counts   per department, the COUNTS counters summed over the range (every chart of them shows the range)
      * @param ratings  per day and department (the satisfaction is shown per day)
-     * @param clusters per department, the feedback that joined each cluster in the range
+     * @param clusters per department, the feedback that joined each of the labelled clusters in the range
      * @param domains  per day and domain, from {@code from − TRAILING_DAYS} to {@code to}
      */
     public record Figures(LocalDate from, LocalDate to, List<Totals> counts, List<InsightItem> ratings, List<Totals> clusters,
@@ -71,8 +71,25 @@ public final class DashboardFigures {
         store.read(EnumSet.of(Kind.CLUSTERS, Kind.COUNTS, Kind.DOMAIN, Kind.RATINGS), from, to)
                 .forEach(i -> byKind.get(i.cell().kind()).add(i));
         List<Totals> clusters = bySubject(byKind.get(Kind.CLUSTERS));
-        return new Figures(from, to, bySubject(byKind.get(Kind.COUNTS)), byKind.get(Kind.RATINGS), clusters, byKind.get(Kind.DOMAIN),
-                labels(topClusters(clusters, TOP_CLUSTERS)));
+        Set<String> top = topClusters(clusters, TOP_CLUSTERS);
+        return new Figures(from, to, bySubject(byKind.get(Kind.COUNTS)), byKind.get(Kind.RATINGS), only(clusters, top), byKind.get(Kind.DOMAIN),
+                labels(top));
+    }
+
+    /**
+     * The cluster totals of these clusters only: each ranking the console makes (the city's, a department's) ranks the same
+     * first clusters from them as from all, and the answer stays bounded by departments × labelled clusters.
+     */
+    static List<Totals> only(List<Totals> clusterTotals, Set<String> clusters) {
+        List<Totals> kept = new ArrayList<>();
+        for (Totals department : clusterTotals) {
+            Map<String, Long> counters = new TreeMap<>(department.counters());
+            counters.keySet().removeIf(counter -> !clusters.contains(counter.substring(InsightDelta.CLUSTER_PREFIX.length())));
+            if (!counters.isEmpty()) {
+                kept.add(new Totals(department.subject(), counters));
+            }
+        }
+        return kept;
     }
 
     /** The items' counters summed per subject, over their days. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.assertj.core.groups.Tuple;
@@ -42,6 +43,8 @@ class DashboardFiguresTest {
                 .containsExactlyInAnyOrder("K1", "K2", "K5");
         assertThat(DashboardFigures.topClusters(items, 3)).as("a tie is broken by id; a cluster with no report left is none")
                 .containsExactlyInAnyOrder("K1", "K2", "K3", "K5");
+        assertThat(DashboardFigures.only(items, Set.of("K1", "K5"))).as("the answer carries the named clusters only")
+                .containsExactly(new DashboardFigures.Totals("A", Map.of("c.K1", 5L)), new DashboardFigures.Totals("B", Map.of("c.K5", 1L)));
     }
 
     @Test

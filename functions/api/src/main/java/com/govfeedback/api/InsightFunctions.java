@@ -50,7 +50,7 @@ public class InsightFunctions {
     /**
      * @param counts        per department, counts and clock times summed over the range
      * @param ratings       per day and department
-     * @param clusters      per department, the feedback that joined each similar-feedback cluster in the range ({@code c.{cluster id}})
+     * @param clusters      per department, the feedback that joined each of the labelled clusters in the range ({@code c.{cluster id}})
      * @param domains       per day and domain, from {@code from − 7 days} (the spikes' trailing mean) to {@code to}
      * @param clusterLabels the most reported clusters (the city's first 10 and each department's) named by their first feedback
      */
