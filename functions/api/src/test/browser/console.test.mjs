@@ -47,6 +47,15 @@ async function checkPage(on, name) {
   }
 }
 
+/** A console page in a browser context of its own (a colleague signed in beside the main page), its script errors reported too. */
+async function colleaguePage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const other = await context.newPage();
+  other.setDefaultTimeout(15_000);
+  other.on('pageerror', (error) => pageProblems.push(String(error)));
+  return other;
+}
+
 /** Signs in on {@code on} through the local sign-in form, signing out first when someone is signed in. */
 async function signIn(on, roleWord, department, name) {
   await on.goto(`${stack.base}/console/#/sign-in`);
@@ -169,10 +178,7 @@ test('a copied department finds the case in its copy queue, reads it and may rep
   assert.equal(notCopied.status, 200);
   assert.equal(notCopied.body.items.some((item) => item.id === copied.id), false, 'a department that was not copied gets nothing');
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const colleague = await context.newPage();
-  colleague.setDefaultTimeout(15_000);
-  colleague.on('pageerror', (error) => pageProblems.push(String(error)));
+  const colleague = await colleaguePage();
   try {
     await signIn(colleague, '工作人员', COPIED, 'chen');
     await colleague.getByRole('button', { name: '抄送队列' }).click();
@@ -198,7 +204,7 @@ test('a copied department finds the case in its copy queue, reads it and may rep
     const stored = await stack.post('feedback/get', stack.token('staff', 'auditor', DEPARTMENT), { id: copied.id });
     assert.equal(stored.body.progress.history.at(-1).internalNote, '请主办部门同步社保缴费记录');
   } finally {
-    await context.close();
+    await colleague.context().close();
   }
 });
 
@@ -297,10 +303,7 @@ test('the improvements board shows the 需求池 by tracker status with priority
   await column('开发中').locator('article.improvement', { hasText: '电子社保卡页面闪退' }).waitFor();
   assert.equal(await prompt.count(), 0);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const other = await context.newPage();
-  other.setDefaultTimeout(15_000);
-  other.on('pageerror', (error) => pageProblems.push(String(error)));
+  const other = await colleaguePage();
   try {
     await signIn(other, '工作人员', DEPARTMENT, 'liu');
     await other.getByRole('link', { name: '改进看板' }).click();
@@ -314,7 +317,7 @@ test('the improvements board shows the 需求池 by tracker status with priority
     await other.locator('article.improvement', { hasText: '电子社保卡页面闪退' }).locator('form.move').waitFor();
     await checkPage(other, 'improvements-office');
   } finally {
-    await context.close();
+    await other.context().close();
   }
 });
 
