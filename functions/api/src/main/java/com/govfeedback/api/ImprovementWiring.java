@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import com.govfeedback.bridge.FeedbackWithImprovements;
 import com.govfeedback.bridge.ImprovementLoop;
@@ -16,6 +17,7 @@ import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackViews;
+import com.govfeedback.improvement.Tracker;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.participation.assembly.ParticipationServices;
@@ -35,6 +37,13 @@ public class ImprovementWiring {
             ParticipationServices participation, FeedbackClocks clocks, LifecyclePolicy policy, Triage triage, Clock clock) {
         return ImprovementLoop.service(store, repository, similar, participation.profiles(), clocks, policy,
                 triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()), clock);
+    }
+
+    /** The tracker's statuses, labels and moves, for the code lists. */
+    @Produces
+    @Singleton
+    Tracker tracker() {
+        return Tracker.loadDefault();
     }
 
     @Produces
