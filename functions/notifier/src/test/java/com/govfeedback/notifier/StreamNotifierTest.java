@@ -117,7 +117,7 @@ class StreamNotifierTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).get("event").asText()).isEqualTo("PARTICIPATION");
         assertThat(lines.get(0).get("recipient").asText()).isEqualTo("CITIZEN-citizen-7f3a");
-        assertThat(lines.get(0).get("title").asText()).isEqualTo("金点子已上线");
+        assertThat(lines.get(0).get("title").asText()).isEqualTo("参与动态：金点子已上线");
         assertThat(lines.get(0).get("body").asText()).contains("社保卡支持亲属代办");
         try (var dynamo = Dynalite.shared().client()) {
             var notice = dynamo.getItem(b -> b.tableName(Dynalite.tableName())
