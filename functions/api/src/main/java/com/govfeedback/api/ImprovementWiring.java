@@ -1,7 +1,6 @@
 package com.govfeedback.api;
 
 import java.time.Clock;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -16,7 +15,6 @@ import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
-import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
 
 /**
@@ -31,7 +29,7 @@ public class ImprovementWiring {
     ImprovementService improvementService(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar, FeedbackClocks clocks,
             LifecyclePolicy policy, Triage triage, Clock clock) {
         return ImprovementLoop.service(store, repository, similar, clocks, policy,
-                triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()), clock);
+                triage.taxonomy().departmentCodes(), clock);
     }
 
     @Produces
