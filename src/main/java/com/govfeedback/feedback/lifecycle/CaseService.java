@@ -44,7 +44,8 @@ import com.govfeedback.triage.TriageResult;
  * The case lifecycle: staff work a feedback through its states, citizens rate and appeal it. Each operation is one
  * conditional write of the item on the version read (a stale request is a 409), carrying its history entry and the
  * notifications it causes in the same write. Staff act only on feedback their department leads or is copied on (else
- * 404, as if it did not exist); supervisors and admins on any; citizens only rate and appeal their own.
+ * 404, as if it did not exist); supervisors see every case but act on their department's like its staff, and decide
+ * appeals and triage for it ({@link CaseAccess}); admins act on any; citizens only rate and appeal their own.
  */
 public final class CaseService {
     private final FeedbackClocks clocks;
@@ -174,16 +175,17 @@ public final class CaseService {
 
     /**
      * Confirms or corrects triage: the item leaves the manual triage queue. A more urgent colour shortens the running
-     * deadlines at once; a less urgent one, confirming a review-queue item and re-routing are for supervisors (403).
+     * deadlines at once; a less urgent one, confirming a review-queue item and re-routing are for the supervisors who decide
+     * the case ({@link CaseAccess#decides}; 403 for others).
      */
     public FeedbackView review(Caller caller, CaseRequests.Review request) {
-        Feedback f = access.loadForStaff(caller, request.id());
+        Feedback f = access.loadForReview(caller, request.id());
         RequestRules.requireVersion(f, request.version());
-        boolean supervisor = caller.seesAllDepartments();
+        boolean supervisor = CaseAccess.decides(caller, f);
         Colour colour = request.colour() == null ? f.sla().colour() : RequestRules.parse(Colour.class, request.colour(), "colour");
         String target = request.department() == null ? f.triage().department() : rules.department(request.department(), "department");
         if (!supervisor && (f.triage().needsReview() || !target.equals(f.triage().department()))) {
-            throw new ForbiddenException("confirming triage and re-routing are for supervisors");
+            throw new ForbiddenException("confirming triage, lowering urgency and re-routing are for a supervisor of the lead department");
         }
         RequestRules.requireOpen(f, "re-triaged");
         SlaState sla = clocks.sla().retriage(f.sla(), colour, supervisor);
@@ -265,8 +267,8 @@ public final class CaseService {
     /** A supervisor decides an open appeal: UPHOLD closes the feedback, REOPEN starts a new round (escalation level kept). */
     public FeedbackView decideAppeal(Caller caller, CaseRequests.DecideAppeal request) {
         CaseAccess.requireSupervisor(caller, "appeal decisions");
+        Feedback f = access.loadForLead(caller, request.id(), "decide an appeal on");
         AppealDecision decision = RequestRules.parse(AppealDecision.class, request.decision(), "decision");
-        Feedback f = access.loadForStaff(caller, request.id());
         RequestRules.requireVersion(f, request.version());
         String note = rules.publicNote(request.note(), "note", null);
         CaseFile.Appeal open = f.caseFile().appeal();
