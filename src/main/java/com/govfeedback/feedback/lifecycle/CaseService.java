@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,6 +49,9 @@ import com.govfeedback.triage.TriageResult;
  * appeals and triage for it ({@link CaseAccess}); admins act on any; citizens only rate and appeal their own.
  */
 public final class CaseService {
+    /** What a citizen may appeal: a decision on their case (a merge decides that it is another's duplicate). */
+    private static final Set<Status> APPEALABLE = EnumSet.of(RESOLVED, REJECTED, CLOSED, MERGED);
+
     private final FeedbackClocks clocks;
     private final LifecyclePolicy policy;
     private final CaseAccess access;
@@ -242,15 +246,18 @@ public final class CaseService {
         return save(caller, notices.written(), f.sla(), now);
     }
 
-    /** The citizen appeals a resolution or rejection within {@link LifecyclePolicy#appealWithin()}; the 48-hour appeal clock starts. */
+    /**
+     * The citizen appeals a resolution, a rejection or a merge into another case within {@link LifecyclePolicy#appealWithin()};
+     * the 48-hour appeal clock starts.
+     */
     public FeedbackView appeal(Caller caller, CaseRequests.Appeal request) {
         caller.require(Role.CITIZEN, "appealing");
         Feedback f = access.load(caller, request.id());
         String reason = rules.publicNote(request.reason(), "reason", null);
-        if (f.status() != RESOLVED && f.status() != REJECTED && f.status() != CLOSED) {
-            throw new ConflictException("only a resolved or rejected feedback can be appealed; this one is " + f.status());
+        if (!APPEALABLE.contains(f.status())) {
+            throw new ConflictException("only a resolved, rejected or merged feedback can be appealed; this one is " + f.status());
         }
-        Instant decided = latest(f.caseFile().lastEntered(RESOLVED), f.caseFile().lastEntered(REJECTED));
+        Instant decided = latest(latest(f.caseFile().lastEntered(RESOLVED), f.caseFile().lastEntered(REJECTED)), f.caseFile().lastEntered(MERGED));
         Instant now = now();
         if (decided == null || now.isAfter(decided.plus(policy.appealWithin()))) {
             throw new ConflictException("the appeal window closed at " + (decided == null ? "its decision" : decided.plus(policy.appealWithin())));
@@ -264,7 +271,10 @@ public final class CaseService {
         return save(caller, notices.written(), sla, now);
     }
 
-    /** A supervisor decides an open appeal: UPHOLD closes the feedback, REOPEN starts a new round (escalation level kept). */
+    /**
+     * A supervisor decides an open appeal: UPHOLD closes the feedback (a merged one stays MERGED), REOPEN starts a new
+     * round (escalation level kept); a reopened duplicate is its own case again.
+     */
     public FeedbackView decideAppeal(Caller caller, CaseRequests.DecideAppeal request) {
         CaseAccess.requireSupervisor(caller, "appeal decisions");
         Feedback f = access.loadForLead(caller, request.id(), "decide an appeal on");
@@ -278,9 +288,12 @@ public final class CaseService {
         Instant now = now();
         SlaState sla = clocks.sla().decideAppeal(f.sla(), now);
         boolean reopen = decision == AppealDecision.REOPEN;
-        Status to = reopen ? REOPENED : CLOSED;
+        Status to = reopen ? REOPENED : f.status() == MERGED ? MERGED : CLOSED;
         CaseFile file = f.caseFile().withAppeal(new CaseFile.Appeal(open.reason(), open.at(), open.round(), decision, note,
                 caller.subject(), now)).closeFollowUp(now);
+        if (reopen) {
+            file = file.withMergedInto(null);
+        }
         if (reopen) {
             sla = clocks.sla().reopen(sla, now);
         }

@@ -59,7 +59,7 @@ class SupervisorDepartmentTest {
                 () -> cases.assign(stranger, new CaseRequests.Assign(id, "li", "2026-03-20", null, v)),
                 () -> cases.reply(stranger, new CaseRequests.Reply(id, "我们看看", null, v)),
                 () -> cases.review(stranger, new CaseRequests.Review(id, "BLUE", null, null, v)),
-                () -> fixture.merges.merge(stranger, new CaseRequests.Merge(id, fixture.submitted("citizen-e").id(), null, null, v)))) {
+                () -> fixture.merges.merge(stranger, new CaseRequests.Merge(id, fixture.submitted("citizen-e").id(), null, null, null, v)))) {
             assertThatThrownBy(work).isInstanceOf(ForbiddenException.class);
         }
         assertThat(fixture.read(id).version()).isEqualTo(v);
