@@ -22,9 +22,11 @@ import software.constructs.Node;
  *                         {@code publicBurstLimit}
  * @param alarmEmail       context {@code alarmEmail}: subscribed to the alarm topic when given
  * @param httpApi          context {@code httpApi}: false leaves the HTTP API out (LocalStack's free edition has none)
+ * @param staffMfa         context {@code staffMfa} (default true): staff sign in with a second factor; the user pool
+ *                         requires an authenticator app and the api refuses staff-side tokens whose amr names none
  */
 public record StackConfig(FunctionRuntime runtime, Architecture architecture, Map<ServiceFunction, Path> zips,
-        boolean reserveConcurrency, ApiThrottle throttle, Optional<String> alarmEmail, boolean httpApi) {
+        boolean reserveConcurrency, ApiThrottle throttle, Optional<String> alarmEmail, boolean httpApi, boolean staffMfa) {
 
     /** Requests per second and burst, for the whole API and (lower, as nobody is signed in) for the public routes. */
     public record ApiThrottle(int rateLimit, int burstLimit, int publicRateLimit, int publicBurstLimit) {
@@ -43,7 +45,8 @@ public record StackConfig(FunctionRuntime runtime, Architecture architecture, Ma
                 new ApiThrottle(number(node, "apiRateLimit", 50), number(node, "apiBurstLimit", 100),
                         number(node, "publicRateLimit", 10), number(node, "publicBurstLimit", 20)),
                 text(node, "alarmEmail").filter(email -> !email.isBlank()),
-                text(node, "httpApi").map(Boolean::parseBoolean).orElse(true));
+                text(node, "httpApi").map(Boolean::parseBoolean).orElse(true),
+                text(node, "staffMfa").map(Boolean::parseBoolean).orElse(true));
     }
 
     private static Architecture architecture(String value) {

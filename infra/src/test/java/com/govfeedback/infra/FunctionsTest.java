@@ -40,7 +40,8 @@ class FunctionsTest {
     void environmentIsExactlyTheTypedConfig() {
         assertThat(environment(NATIVE_VIEW, "ApiFunction")).isEqualTo(
                 "{DISABLE_SIGNAL_HANDLERS=true, "
-                        + "FEEDBACK_AUTH_DEPARTMENT_CLAIM=(IssuerIsStaffPool ? custom:dept : dept), FEEDBACK_TABLE_NAME=FeedbackTable, "
+                        + "FEEDBACK_AUTH_DEPARTMENT_CLAIM=(IssuerIsStaffPool ? custom:dept : dept), FEEDBACK_AUTH_STAFF_MFA=true, "
+                        + "FEEDBACK_TABLE_NAME=FeedbackTable, "
                         + "MP_JWT_VERIFY_AUDIENCES=(IssuerIsStaffPool ? [StaffSignInPoolConsole] : JwtAudience), "
                         + "MP_JWT_VERIFY_ISSUER=(IssuerIsStaffPool ? StaffSignInPool.ProviderURL : JwtIssuer), "
                         + "MP_JWT_VERIFY_PUBLICKEY_LOCATION=(IssuerIsStaffPool ? StaffSignInPool.ProviderURL : JwtIssuer)"
