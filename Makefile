@@ -8,7 +8,7 @@ TOOLS_CLASSES := tools/target/classes
 TOOLS_CP = $$(cat tools/target/classpath.txt):$(TOOLS_CLASSES)
 CONSOLE_VENDOR := functions/api/src/main/resources/META-INF/resources/console/vendor
 
-.PHONY: help run test token bench node-tools console local-api keys train evaluate classify insights-rebuild
+.PHONY: help run test token bench node-tools console local-api keys train evaluate evaluate-masking classify insights-rebuild audit-verify contact-key-rotate
 
 # package, package-native, synth, deploy, localstack-deploy (docs/deploy.md)
 include infra/infra.mk
@@ -22,8 +22,11 @@ help:
 	@echo "make bench    measure submissions per second against the local API and the store, triage speed, the sweep, improvements, the 贡献榜, the console, dashboard reads with 100,000 feedback"
 	@echo "make sweep [AT=<ISO-8601>] [DRY_RUN=1]   run the sweep once against the local store (SLA, improvement notices, satisfaction change)"
 	@echo "make insights-rebuild   rebuild the dashboard's aggregates from the feedback in the local store"
+	@echo "make audit-verify       check every audit chain in the local store against itself and the daily anchors"
+	@echo "make contact-key-rotate add a new version of the local key-encryption key of callback phones"
 	@echo "make train    retrain the triage model from data/triage/corpus-*.jsonl"
 	@echo "make evaluate IN=labelled.jsonl    accuracy and macro-F1 of type, colour and domain"
+	@echo "make evaluate-masking   recall on personal data and look-alikes masked, by category, on a generated adversarial set; masking speed"
 	@echo "make classify IN=a.jsonl OUT=b.jsonl"
 	@echo "make package | package-native | synth | deploy | localstack-deploy   (docs/deploy.md)"
 
@@ -71,11 +74,22 @@ bench: node-tools local-api keys
 	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.improvement.ImprovementBench
 	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.LeaderboardLoad
 	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.insights.InsightsBench
+	$(JAVA_ENV) $(MVNW) -q -pl src exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.AuditLoad
 
 ## The dashboard's aggregates rebuilt from the feedback items (docs/insights.md); run while nothing writes feedback
 insights-rebuild:
 	DYNAMODB_ENDPOINT='$(or $(DYNAMODB_ENDPOINT),http://localhost:8000)' $(JAVA_ENV) $(MVNW) -q -pl src compile exec:java \
 	  -Dslf4j.internal.verbosity=ERROR -Dexec.mainClass=com.govfeedback.insights.InsightRebuild
+
+## The audit chains checked against themselves and the anchors in .local/audit/anchors (docs/security.md); exits 1 on any problem
+audit-verify:
+	DYNAMODB_ENDPOINT='$(or $(DYNAMODB_ENDPOINT),http://localhost:8000)' $(JAVA_ENV) $(MVNW) -q -pl src compile exec:java \
+	  -Dslf4j.internal.verbosity=ERROR -Dexec.mainClass=com.govfeedback.audit.AuditVerify
+
+## The next version of the local key-encryption key of callback phones; older values re-sealed when next revealed
+contact-key-rotate:
+	$(JAVA_ENV) $(MVNW) -q -pl src compile exec:java -Dexec.mainClass=com.govfeedback.crypto.LocalKeyFiles \
+	  -Dexec.args="$(or $(CONTACT_KEY_DIR),.local/keys/contact)"
 
 ## Triage model: reproducible training, evaluation on any labelled file, batch classification
 train:
@@ -84,6 +98,10 @@ train:
 evaluate:
 	@test -n "$(IN)" || { echo "usage: make evaluate IN=labelled.jsonl"; exit 2; }
 	$(JAVA_ENV) $(MVNW) -q -pl tools -am install -DskipTests && $(JAVA_ENV) $(MVNW) -q -pl tools exec:java -Dexec.mainClass=com.govfeedback.training.Evaluate -Dexec.args="in=$(abspath $(IN))"
+
+## Personal-data masking measured on a generated, labelled adversarial set (written to src/target/masking/)
+evaluate-masking:
+	$(JAVA_ENV) $(MVNW) -q -pl tools -am install -DskipTests && $(JAVA_ENV) $(MVNW) -q -pl tools exec:java -Dexec.mainClass=com.govfeedback.training.EvaluateMasking
 
 classify:
 	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make classify IN=a.jsonl OUT=b.jsonl"; exit 2; }

@@ -2,6 +2,7 @@ package com.govfeedback.bridge;
 
 import com.govfeedback.auth.Caller;
 import com.govfeedback.feedback.intake.FeedbackService;
+import com.govfeedback.feedback.intake.TrackingLookup;
 import com.govfeedback.feedback.intake.SubmitFeedback;
 import com.govfeedback.feedback.lifecycle.CaseRequests;
 import com.govfeedback.feedback.lifecycle.CaseService;
@@ -18,11 +19,13 @@ public final class FeedbackWithImprovements {
     private final FeedbackService feedback;
     private final CaseService cases;
     private final ImprovementService improvements;
+    private final TrackingLookup tracking;
 
-    public FeedbackWithImprovements(FeedbackService feedback, CaseService cases, ImprovementService improvements) {
+    public FeedbackWithImprovements(FeedbackService feedback, CaseService cases, ImprovementService improvements, TrackingLookup tracking) {
         this.feedback = feedback;
         this.cases = cases;
         this.improvements = improvements;
+        this.tracking = tracking;
     }
 
     /** Submits, then lets the improvement loop answer or link it (idempotent, so a retried submission repeats nothing). */
@@ -34,6 +37,11 @@ public final class FeedbackWithImprovements {
 
     public FeedbackView get(Caller caller, String id) {
         return withTracker(feedback.get(caller, id));
+    }
+
+    /** The caller's own feedback found by its tracking number. */
+    public FeedbackView track(Caller caller, String trackingNo) {
+        return withTracker(tracking.find(caller, trackingNo));
     }
 
     public FeedbackPage mine(Caller caller, Integer limit, String cursor) {

@@ -14,6 +14,7 @@ import com.govfeedback.improvement.Tracker;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.service.NoticeFanOut;
 import com.govfeedback.improvement.store.ImprovementStore;
+import com.govfeedback.participation.leaderboard.Profiles;
 import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.similar.SimilaritySignature;
 import com.govfeedback.triage.text.TextNormalizer;
@@ -25,11 +26,14 @@ public final class ImprovementLoop {
     private ImprovementLoop() {
     }
 
-    /** @param departments the department codes an improvement may be led by (the taxonomy's) */
-    public static ImprovementService service(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar, FeedbackClocks clocks,
-            LifecyclePolicy policy, Set<String> departments, Clock clock) {
+    /**
+     * @param departments the department codes an improvement may be led by (the taxonomy's)
+     * @param profiles    citizens' consent to be named on credits
+     */
+    public static ImprovementService service(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar, Profiles profiles,
+            FeedbackClocks clocks, LifecyclePolicy policy, Set<String> departments, Clock clock) {
         CaseActionsForImprovements actions = new CaseActionsForImprovements(new ImprovementCaseActions(repository, clocks, policy, clock));
-        return new ImprovementService(store, new FeedbackFactsFromStore(repository, similar), actions, Tracker.loadDefault(),
+        return new ImprovementService(store, new FeedbackFactsFromStore(repository, similar, profiles), actions, Tracker.loadDefault(),
                 PriorityPolicy.loadDefault(), SatisfactionChange.loadDefault(), new NoticeFanOut(store, actions), departments, clock);
     }
 
@@ -37,7 +41,7 @@ public final class ImprovementLoop {
     public static ImprovementService forSweep(DynamoDbClient dynamo, String table, ImprovementStore store, FeedbackRepository repository,
             FeedbackClocks clocks, Clock clock) {
         Set<String> departments = Taxonomy.loadDefault().departmentCodes();
-        return service(store, repository, new SimilarFeedback(dynamo, table, new SimilaritySignature(TextNormalizer.loadDefault())), clocks,
-                LifecyclePolicy.loadDefault(), departments, clock);
+        return service(store, repository, new SimilarFeedback(dynamo, table, new SimilaritySignature(TextNormalizer.loadDefault())),
+                new Profiles(dynamo, table), clocks, LifecyclePolicy.loadDefault(), departments, clock);
     }
 }

@@ -12,6 +12,10 @@ public final class DeployNames {
     public static final String TABLE_NAME_VARIABLE = "FEEDBACK_TABLE_NAME";
     /** {@code feedback.notify-topic-arn}: where the notifier publishes. */
     public static final String NOTIFY_TOPIC_VARIABLE = "FEEDBACK_NOTIFY_TOPIC_ARN";
+    /** {@code feedback.contact.kms-key-arn}: the KMS key that wraps the callback phones' data keys (api). */
+    public static final String CONTACT_KEY_VARIABLE = "FEEDBACK_CONTACT_KMS_KEY_ARN";
+    /** {@code feedback.audit.anchor-bucket}: the Object Lock bucket of the audit chains' daily anchors (sweep). */
+    public static final String AUDIT_ANCHOR_BUCKET_VARIABLE = "FEEDBACK_AUDIT_ANCHOR_BUCKET";
     /** Picks the handler a Quarkus Lambda module runs. */
     public static final String HANDLER_VARIABLE = "QUARKUS_LAMBDA_HANDLER";
     /** Token checks of the api function: the gateway's issuer, audiences and key set. */
@@ -29,9 +33,16 @@ public final class DeployNames {
     /** The public roadmap of improvements and the results wall (改进成果墙): public views only, shown to anybody. */
     public static final String ROADMAP_FUNCTION = "improvement/roadmap";
     public static final String RESULTS_WALL_FUNCTION = "improvement/results-wall";
-    /** Open without a token: the SLA preview, the roadmap and the results wall, health, and the OpenAPI document. */
+    /** The 贡献榜 on the app's home page and the 金点子 zone: masked names only, shown to anybody. */
+    public static final String LEADERBOARD_FUNCTION = "participation/leaderboard";
+    public static final String IDEAS_ZONE_FUNCTION = "participation/ideas/zone";
+    /**
+     * Open without a token: the SLA preview, the roadmap, the results wall, the 贡献榜 and the 金点子 zone, health, and the
+     * OpenAPI document.
+     */
     public static final List<String> PUBLIC_ROUTES = List.of("POST /" + SLA_PREVIEW_FUNCTION, "POST /" + ROADMAP_FUNCTION,
-            "POST /" + RESULTS_WALL_FUNCTION, "GET /q/health", "GET /q/health/{proxy+}", "GET /q/openapi");
+            "POST /" + RESULTS_WALL_FUNCTION, "POST /" + LEADERBOARD_FUNCTION, "POST /" + IDEAS_ZONE_FUNCTION, "GET /q/health",
+            "GET /q/health/{proxy+}", "GET /q/openapi");
 
     /**
      * Code only a developer's machine runs: the development token issuer (the tools module) and the local server's

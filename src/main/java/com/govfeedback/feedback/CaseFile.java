@@ -55,18 +55,39 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
     public record Rating(int score, String comment, Instant at, int round) {
     }
 
-    /** A 回访 task: the department calls the citizen back by {@code dueAt}; closed when the case moves on. */
     /**
      * The 回访 task a low rating opens for the department, due at {@code dueAt}; {@code overdueNoticed} once the sweep has
-     * told the department it is overdue (once: the item then leaves the due index for it).
+     * told the department it is overdue (once per due time: the item then leaves the due index for it). Staff record each
+     * call: reaching the citizen closes it with their verdict; an unanswered call sets a new due time, until the policy's
+     * last attempt closes it as unreachable. A case that moves on closes it too (no outcome).
+     *
+     * @param unansweredCalls calls that did not reach the citizen
+     * @param outcome         SATISFIED, UNSATISFIED or UNREACHABLE once recorded; null while open or when the case moved on
      */
-    public record FollowUp(Instant openedAt, Instant dueAt, Instant closedAt, boolean overdueNoticed) {
+    public record FollowUp(Instant openedAt, Instant dueAt, Instant closedAt, boolean overdueNoticed, int unansweredCalls, String outcome) {
+        public static final String SATISFIED = "SATISFIED";
+        public static final String UNSATISFIED = "UNSATISFIED";
+        public static final String UNREACHABLE = "UNREACHABLE";
+
+        public static FollowUp opened(Instant at, Instant dueAt) {
+            return new FollowUp(at, dueAt, null, false, 0, null);
+        }
+
         public boolean isOpen() {
             return closedAt == null;
         }
 
         public FollowUp noticedOverdue() {
-            return new FollowUp(openedAt, dueAt, closedAt, true);
+            return new FollowUp(openedAt, dueAt, closedAt, true, unansweredCalls, outcome);
+        }
+
+        public FollowUp closed(Instant at, String result) {
+            return new FollowUp(openedAt, dueAt, at, overdueNoticed, unansweredCalls, result);
+        }
+
+        /** One more call that did not reach the citizen; the next is due at {@code retryBy}. */
+        public FollowUp unanswered(Instant retryBy) {
+            return new FollowUp(openedAt, retryBy, null, false, unansweredCalls + 1, null);
         }
     }
 
@@ -152,7 +173,7 @@ public record CaseFile(List<Step> history, Assignment assignment, Rating rating,
         if (followUp == null || followUp.closedAt() != null) {
             return this;
         }
-        return withFollowUp(new FollowUp(followUp.openedAt(), followUp.dueAt(), at, followUp.overdueNoticed()));
+        return withFollowUp(followUp.closed(at, null));
     }
 
     /** When the feedback last entered {@code status}, if it did. */

@@ -22,10 +22,11 @@ import com.govfeedback.triage.TriageResult;
  * @param outbox      notifications of changes not yet delivered (and the dead ones, for the alarm and the record)
  * @param version     incremented by every change; updates name the version they read
  * @param caseFile    the lifecycle's history, assignment, rating, appeal and merge facts
+ * @param contactPhone the citizen's callback phone, sealed and masked; null when none was given
  */
 public record Feedback(String id, String trackingNo, String citizen, Status status, Instant receivedAt, String text,
         Channel channel, FeedbackContext context, TriageResult triage, SlaState sla, Instant nextTimerAt, Instant nearestDueAt,
-        Similarity similar, List<Notification> outbox, long version, CaseFile caseFile) {
+        Similarity similar, List<Notification> outbox, long version, CaseFile caseFile, ContactPhone contactPhone) {
 
     /*
      * Copies with one part changed. Code outside this record uses these rather than the constructor, so a new
@@ -34,33 +35,39 @@ public record Feedback(String id, String trackingNo, String citizen, Status stat
 
     public Feedback withSla(SlaState newSla, Instant newNextTimerAt, Instant newNearestDueAt) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, newSla, newNextTimerAt,
-                newNearestDueAt, similar, outbox, version, caseFile);
+                newNearestDueAt, similar, outbox, version, caseFile, contactPhone);
     }
 
     public Feedback withOutbox(List<Notification> newOutbox) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                similar, List.copyOf(newOutbox), version, caseFile);
+                similar, List.copyOf(newOutbox), version, caseFile, contactPhone);
     }
 
     public Feedback withStatus(Status newStatus) {
         return new Feedback(id, trackingNo, citizen, newStatus, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                similar, outbox, version, caseFile);
+                similar, outbox, version, caseFile, contactPhone);
     }
 
     public Feedback withCaseFile(CaseFile newCaseFile) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                similar, outbox, version, newCaseFile);
+                similar, outbox, version, newCaseFile, contactPhone);
     }
 
     /** The same feedback routed or re-triaged: another lead department, colour or review flag. */
     public Feedback withTriage(TriageResult newTriage) {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, newTriage, sla, nextTimerAt, nearestDueAt,
-                similar, outbox, version, caseFile);
+                similar, outbox, version, caseFile, contactPhone);
+    }
+
+    /** The same feedback with its callback phone sealed anew (under the current key-encryption key). */
+    public Feedback withContactPhone(ContactPhone newContactPhone) {
+        return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
+                similar, outbox, version, caseFile, newContactPhone);
     }
 
     /** The copy to write back: one version on from the one read ({@link FeedbackRepository#replace}). */
     public Feedback nextVersion() {
         return new Feedback(id, trackingNo, citizen, status, receivedAt, text, channel, context, triage, sla, nextTimerAt, nearestDueAt,
-                similar, outbox, version + 1, caseFile);
+                similar, outbox, version + 1, caseFile, contactPhone);
     }
 }

@@ -14,7 +14,9 @@ public enum Status {
     REJECTED("不予采纳"),
     DEFERRED("纳入长期规划"),
     MERGED("已合并"),
-    REOPENED("重新办理");
+    REOPENED("重新办理"),
+    /** The citizen took it back before any department acknowledged it: final, not counted as handled. */
+    WITHDRAWN("已撤回");
 
     private final String chineseName;
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Feedback;
+import com.govfeedback.feedback.Status;
 import com.govfeedback.sla.CityZone;
 import com.govfeedback.sla.ClockKind;
 import com.govfeedback.sla.SlaState;
@@ -31,8 +32,11 @@ public record FeedbackFacts(String id, long version, LocalDate receivedDay, Stri
 
     public static FeedbackFacts of(Feedback f) {
         CaseFile.Rating rating = f.caseFile().rating();
+        // a withdrawn feedback's clocks stopped without anyone handling it: counted by status, never as a response time
+        boolean handled = f.status() != Status.WITHDRAWN;
         return new FeedbackFacts(f.id(), f.version(), f.receivedAt().atZone(CityZone.ZONE).toLocalDate(), f.triage().department(),
-                f.sla().colour().name(), f.status().name(), stopped(f.sla(), ClockKind.ACKNOWLEDGE), stopped(f.sla(), ClockKind.RESOLVE),
+                f.sla().colour().name(), f.status().name(), handled ? stopped(f.sla(), ClockKind.ACKNOWLEDGE) : null,
+                handled ? stopped(f.sla(), ClockKind.RESOLVE) : null,
                 rating == null ? null : rating.at().atZone(CityZone.ZONE).toLocalDate(), rating == null ? 0 : rating.score(),
                 f.context().screenPath(), f.triage().domain(), NEGATIVE_SENTIMENT.equals(f.triage().sentiment()));
     }

@@ -1,6 +1,5 @@
 package com.govfeedback.insights;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.govfeedback.feedback.store.FeedbackItems;
+import com.govfeedback.storage.LocalStore;
 import com.govfeedback.storage.TableSchema;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -97,11 +94,8 @@ public final class InsightRebuild {
 
     /** {@code make insights-rebuild}: against {@code DYNAMODB_ENDPOINT} (http://localhost:8000), table {@code FEEDBACK_TABLE_NAME}. */
     public static void main(String[] args) {
-        String endpoint = System.getenv().getOrDefault("DYNAMODB_ENDPOINT", "http://localhost:8000");
-        String table = System.getenv().getOrDefault("FEEDBACK_TABLE_NAME", TableSchema.DEFAULT_TABLE_NAME);
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.AP_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
-            Report report = new InsightRebuild(dynamo, table).run();
+        try (DynamoDbClient dynamo = LocalStore.client()) {
+            Report report = new InsightRebuild(dynamo, LocalStore.table()).run();
             System.out.printf("feedback read: %d, aggregate items written: %d, deleted: %d%n", report.feedbackRead(), report.itemsWritten(),
                     report.itemsDeleted());
         }

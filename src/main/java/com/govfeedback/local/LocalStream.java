@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import com.govfeedback.audit.AuditStore;
+import com.govfeedback.bridge.GoldenIdeasOnRelease;
 import com.govfeedback.bridge.PointsForLinkedFeedback;
+import com.govfeedback.feedback.store.ChangeAudit;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.improvement.store.ImprovementStore;
@@ -20,14 +23,17 @@ import com.govfeedback.notify.LocalFileSink;
 import com.govfeedback.notify.NotificationDelivery;
 import com.govfeedback.notify.Templates;
 import com.govfeedback.participation.assembly.ParticipationServices;
+import com.govfeedback.participation.store.ParticipationNoticeOutbox;
+import com.govfeedback.storage.ItemChanges;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Where there is no table stream (the local runtime, tests, {@code make sweep}): a feedback repository and an improvement
- * store that hand each change to what consumes the stream in the cloud, in-process: the dashboard's aggregates and the
- * points for feedback taken into an improvement, then the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
+ * store that hand each change to what consumes the stream in the cloud, in-process: the case's audit chain, the dashboard's
+ * aggregates, the points for feedback taken into an improvement and the 金点子 credited on release, then (with participation
+ * notices) the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
  * sweep's re-drive; aggregates that fail to update are logged and put right by {@code make insights-rebuild}.
  */
 public final class LocalStream {
@@ -37,15 +43,20 @@ public final class LocalStream {
     private final String table;
     private final NotificationDelivery delivery;
     private final InsightRecorder insights;
-    private final PointsForLinkedFeedback points;
+    private final ParticipationServices participation;
+    private final ItemChanges participationOfImprovements;
+    private final ChangeAudit audit;
 
     private LocalStream(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.delivery = new NotificationDelivery(new DeliveryMarkers(dynamo, table), List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table)),
+        this.delivery = new NotificationDelivery(new DeliveryMarkers(dynamo, table), List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table), new ParticipationNoticeOutbox(dynamo, table)),
                 new LocalFileSink(sink, clock), Templates.loadDefault(), DeliveryPolicy.DEFAULT, clock, NotificationDelivery.Sleeper.REAL);
         this.insights = new InsightRecorder(new InsightStore(dynamo, table));
-        this.points = new PointsForLinkedFeedback(ParticipationServices.over(dynamo, table, clock).events());
+        this.participation = ParticipationServices.over(dynamo, table, clock, (before, notice) -> deliver(notice));
+        this.participationOfImprovements = new PointsForLinkedFeedback(participation.events())
+                .andThen(new GoldenIdeasOnRelease(new ImprovementStore(dynamo, table), participation.events(), participation.rules()));
+        this.audit = new ChangeAudit(new AuditStore(dynamo, table, clock));
         LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
     }
 
@@ -54,9 +65,14 @@ public final class LocalStream {
         return new LocalStream(dynamo, table, sink, clock);
     }
 
-    /** The feedback repository, each write told to the dashboard's aggregates, then delivered. */
+    /** The feedback repository, each write chained in its case's audit trail, told to the dashboard's aggregates, then delivered. */
     public FeedbackRepository repository() {
         return new FeedbackRepository(dynamo, table, (before, image) -> {
+            try {
+                audit.changed(before, image);
+            } catch (RuntimeException failed) {
+                LOG.errorf(failed, "a change of feedback %s was not appended to its audit chain", image.get("id").s());
+            }
             try {
                 insights.changed(before, image);
             } catch (RuntimeException failed) {
@@ -66,16 +82,24 @@ public final class LocalStream {
         });
     }
 
-    /** The improvement store: each notice item it writes delivered to its citizen, each new link paid to its author. */
+    /**
+     * The improvement store: each notice item it writes delivered to its citizen, each new link paid to its author, each
+     * release of an adopted suggestion credited as a 金点子.
+     */
     public ImprovementStore improvementStore() {
         return new ImprovementStore(dynamo, table, (before, item) -> {
             try {
-                points.changed(before, item);
+                participationOfImprovements.changed(before, item);
             } catch (RuntimeException failed) {
-                LOG.warnf(failed, "the points for a feedback taken into an improvement were not paid");
+                LOG.warnf(failed, "participation missed a change of an improvement (points for a link, or a 金点子's credit)");
             }
             deliver(item);
         });
+    }
+
+    /** The participation core, each participation notice it writes delivered to its citizen. */
+    public ParticipationServices participation() {
+        return participation;
     }
 
     private void deliver(Map<String, AttributeValue> image) {

@@ -1,6 +1,5 @@
 package com.govfeedback.local;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +11,9 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import com.govfeedback.audit.AuditStore;
+import com.govfeedback.audit.DailyAnchors;
+import com.govfeedback.audit.LocalAnchorFiles;
 import com.govfeedback.bridge.ImprovementLoop;
 import com.govfeedback.bridge.RatingsFromInsights;
 import com.govfeedback.feedback.FeedbackClocks;
@@ -23,11 +25,8 @@ import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.insights.InsightStore;
 import com.govfeedback.participation.assembly.ParticipationServices;
 import com.govfeedback.sla.SlaRules;
-import com.govfeedback.storage.TableSchema;
+import com.govfeedback.storage.LocalStore;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -36,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * from the environment: {@code DYNAMODB_ENDPOINT} (http://localhost:8000), {@code FEEDBACK_TABLE_NAME} (feedback),
  * {@code AT} (an ISO-8601 instant or offset time to act as of; default now), {@code DRY_RUN=1} (change nothing) and
  * {@code NOTIFICATIONS_FILE} (.local/notifications.jsonl: where the notifications it writes are delivered, as the local
- * API delivers its own; empty for none).
+ * API delivers its own; empty for none). Then the audit chains' daily anchors, as files in {@code AUDIT_ANCHOR_DIR}
+ * (.local/audit/anchors), for every completed day not anchored yet.
  */
 public final class SweepOnce {
     private static final Logger LOG = Logger.getLogger(SweepOnce.class);
@@ -45,17 +45,12 @@ public final class SweepOnce {
     }
 
     public static void main(String[] args) {
-        String endpoint = env("DYNAMODB_ENDPOINT", "http://localhost:8000");
-        String table = env("FEEDBACK_TABLE_NAME", TableSchema.DEFAULT_TABLE_NAME);
-        Instant at = parseAt(env("AT", ""));
-        String dryRunFlag = env("DRY_RUN", "");
+        String table = LocalStore.table();
+        Instant at = parseAt(LocalStore.env("AT", ""));
+        String dryRunFlag = LocalStore.env("DRY_RUN", "");
         boolean dryRun = !dryRunFlag.isEmpty() && !dryRunFlag.equals("0") && !dryRunFlag.equalsIgnoreCase("false");
-        try (DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.AP_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build()) {
-            String sink = env("NOTIFICATIONS_FILE", ".local/notifications.jsonl");
+        try (DynamoDbClient dynamo = LocalStore.client()) {
+            String sink = LocalStore.env("NOTIFICATIONS_FILE", ".local/notifications.jsonl");
             // a rehearsal (AT=…) delivers as of that time too, or its notifications would wait for the real clock
             Clock asOf = Clock.fixed(at, ZoneOffset.UTC);
             LocalStream stream = sink.isBlank() ? null : LocalStream.to(dynamo, table, Path.of(sink), asOf);
@@ -65,6 +60,9 @@ public final class SweepOnce {
             sweep.run(at, () -> true, dryRun);
             if (!dryRun) {
                 improvementStep(dynamo, table, stream == null ? new ImprovementStore(dynamo, table) : stream.improvementStore(), repository, asOf);
+                DailyAnchors anchors = new DailyAnchors(new AuditStore(dynamo, table, asOf),
+                        new LocalAnchorFiles(Path.of(LocalStore.env("AUDIT_ANCHOR_DIR", ".local/audit/anchors"))));
+                LOG.infof("audit anchors written for %s", anchors.anchorCompletedDays(at));
             }
         }
     }
@@ -96,10 +94,5 @@ public final class SweepOnce {
             throw new IllegalArgumentException("AT must be an ISO-8601 time with an offset, e.g. 2026-03-02T12:00+08:00 or "
                     + "2026-03-02T04:00:00Z; got " + text, e);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }

@@ -45,6 +45,11 @@ public final class Ids {
         return new String(out);
     }
 
+    /** The first ten characters (the time part) of every id made at {@code at}: ids sort by it, so it bounds a range of ids. */
+    public static String timePrefix(Instant at) {
+        return encode(at.toEpochMilli(), new byte[10]).substring(0, 10);
+    }
+
     /** True when the text has the shape of an id this class makes; cheap to check before any read. */
     public static boolean isWellFormed(String id) {
         if (id == null || id.length() != 26 || id.charAt(0) > '7') {

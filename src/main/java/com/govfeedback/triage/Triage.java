@@ -102,6 +102,11 @@ public final class Triage {
         return normalizer;
     }
 
+    /** The text with personal data masked: for every free-text field before it is stored, sent or logged. */
+    public String mask(String rawText) {
+        return masker.mask(rawText == null ? "" : rawText);
+    }
+
     /** Masks first, then classifies the masked text; the raw text is not kept. */
     public TriageResult triage(String rawText) {
         String masked = masker.mask(rawText == null ? "" : rawText);

@@ -131,7 +131,7 @@ public final class LeaderboardLoad {
             for (int i = 0; i < AWARDS; i++) {
                 String citizen = "citizen-" + random.nextInt(citizens);
                 if (i < 200) {
-                    profiles.save(citizen, "李" + i, "440305", false);
+                    profiles.save(citizen, "李" + i, "440305", false, false);
                 }
                 long t0 = System.nanoTime();
                 ledger.award("bench:" + i, citizen, "BUG_CONFIRMED");
@@ -195,7 +195,7 @@ public final class LeaderboardLoad {
         tops.forEach(perPeriod -> perPeriod.forEach(top -> top.forEach(c -> recorded.put(c, true))));
         for (int c : recorded.keySet()) {
             String subject = "citizen-" + c;
-            profiles.save(subject, "张" + c, "440305", false);
+            profiles.save(subject, "张" + c, "440305", false, false);
             Map<String, Long> byPeriod = new HashMap<>();
             for (int p = 0; p < periodKeys.size(); p++) {
                 byPeriod.put(periodKeys.get(p), totals[c][p]);

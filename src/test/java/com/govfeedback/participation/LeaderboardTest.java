@@ -19,9 +19,9 @@ class LeaderboardTest {
         String zhang = Participation.citizen();
         String li = Participation.citizen();
         String elsewhere = Participation.citizen();
-        p.profiles.save(zhang, "张三", "440305", false);
-        p.profiles.save(li, "李四", "440306", false);
-        p.profiles.save(elsewhere, "王五", "110105", false);
+        p.profiles.save(zhang, "张三", "440305", false, false);
+        p.profiles.save(li, "李四", "440306", false, false);
+        p.profiles.save(elsewhere, "王五", "110105", false, false);
         p.ledger.award("idea:A", zhang, "GOLDEN_IDEA_ADOPTED");
         p.ledger.award("bug:B", li, "BUG_CONFIRMED");
         p.ledger.award("idea:C", elsewhere, "GOLDEN_IDEA_ADOPTED");
@@ -39,11 +39,11 @@ class LeaderboardTest {
     @Test
     void aCitizenWhoOptsOutLeavesTheBoardsAndIsNotPutBack() {
         String citizen = Participation.citizen();
-        p.profiles.save(citizen, "欧阳娜娜", "440305", false);
+        p.profiles.save(citizen, "欧阳娜娜", "440305", false, false);
         p.ledger.award("idea:OPT1", citizen, "GOLDEN_IDEA_ADOPTED");
         assertThat(p.board.top("4403", BoardPeriods.ALL_TIME).rows()).extracting(Leaderboard.Row::name).containsExactly("欧***");
 
-        p.board.saveProfile(citizen, "欧阳娜娜", "440305", true, List.of(BoardPeriods.ALL_TIME));
+        p.board.saveProfile(citizen, "欧阳娜娜", "440305", true, false, List.of(BoardPeriods.ALL_TIME));
         p.ledger.award("idea:OPT2", citizen, "GOLDEN_IDEA_ADOPTED");
         assertThat(p.board.top("4403", BoardPeriods.ALL_TIME).rows()).isEmpty();
     }
@@ -53,7 +53,7 @@ class LeaderboardTest {
         Leaderboard small = new Leaderboard(p.dynamo, p.table, p.profiles, 2);
         for (int i = 1; i <= 12; i++) {
             String citizen = "top-" + i;
-            p.profiles.save(citizen, "赵" + i, "440305", false);
+            p.profiles.save(citizen, "赵" + i, "440305", false, false);
             small.record(citizen, java.util.Map.of("ALL", (long) i * 10));
         }
         assertThat(small.top("4403", "ALL").rows()).extracting(Leaderboard.Row::points).containsExactly(120L, 110L);

@@ -109,24 +109,25 @@ class ProgrammeTest {
     @Test
     void anAdoptedIdeaIsNamedOnlyWithConsentPaysOnceAndItsRewardDecisionIsRecordedOnce() {
         String named = Participation.citizen();
-        p.profiles.save(named, "张三丰", "440305", false);
+        p.profiles.save(named, "张三丰", "440305", false, true);
         String anonymous = Participation.citizen();
+        p.profiles.save(anonymous, "李四", "440305", false, false); // on the boards, but not named on credits
         Instant released = Participation.NOW.minus(Duration.ofDays(1));
 
-        ideas.adopted("IMP-1", named, "社保卡支持亲属代办", true, released);
-        ideas.adopted("IMP-1", named, "社保卡支持亲属代办", true, released);
-        ideas.adopted("IMP-2", anonymous, "预约叫号短信提醒", false, released);
+        ideas.adopted("IMP-1", named, "社保卡支持亲属代办", released);
+        ideas.adopted("IMP-1", named, "社保卡支持亲属代办", released);
+        ideas.adopted("IMP-2", anonymous, "预约叫号短信提醒", released);
 
         assertThat(ideas.year(2026)).extracting(GoldenIdeas.Idea::contributor).containsExactly("张**", GoldenIdeas.ANONYMOUS);
         assertThat(p.ledger.standing(named).balance()).isEqualTo(200);
 
         assertThatThrownBy(() -> ideas.decide("operator-1", 2026, "IMP-1", 100, "太少")).isInstanceOf(ValidationException.class);
-        GoldenIdeas.Idea decided = ideas.decide("operator-1", 2026, "IMP-1", 2000, "惠及全市代办群众，联系电话13812345678");
+        GoldenIdeas.Idea decided = ideas.decide("operator-1", 2026, "IMP-1", 2000, "惠及全市代办群众");
         assertThat(decided.decision().amountYuan()).isEqualTo(2000);
         assertThat(decided.decision().decidedBy()).isEqualTo("operator-1");
-        assertThat(decided.decision().reason()).doesNotContain("13812345678");
+        assertThat(decided.decision().reason()).isEqualTo("惠及全市代办群众");
         assertThatThrownBy(() -> ideas.decide("operator-2", 2026, "IMP-1", 5000, "改主意")).isInstanceOf(ConflictException.class);
-        assertThat(p.trail.notices(named, 10)).extracting(ParticipationTrail.Record::kind).contains("REWARD_DECIDED", "POINTS_PAID");
+        assertThat(p.trail.notices(named, 10)).extracting(ParticipationTrail.Record::kind).contains("REWARD_DECIDED", "POINTS_PAID", "IDEA_ADOPTED");
         assertThat(p.trail.audit("2026-12-02", 50)).extracting(ParticipationTrail.Record::actor).contains("operator-1");
     }
 }

@@ -50,6 +50,14 @@ final class Evaluation {
         (normalizer.isTraditional(gold.text()) ? traditional : simplified).add(gold, result, goldColour);
     }
 
+    /** Accuracy of type, colour and domain over all lines. */
+    record Accuracy(double type, double colour, double domain) {
+    }
+
+    Accuracy accuracy() {
+        return new Accuracy(all.type().accuracy(), all.colour().accuracy(), all.domain().accuracy());
+    }
+
     static Evaluation of(Triage triage, List<LabelledText> lines) {
         Evaluation evaluation = new Evaluation(triage.taxonomy());
         lines.forEach(line -> evaluation.add(line, triage.triage(line.text())));

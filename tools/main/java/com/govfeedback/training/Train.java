@@ -43,15 +43,9 @@ public final class Train {
         Taxonomy taxonomy = Taxonomy.loadDefault();
         TextNormalizer normalizer = TextNormalizer.loadDefault();
         Trainer trainer = new Trainer(taxonomy, normalizer);
-        List<LabelledText> training = new ArrayList<>();
-        List<LabelledText> heldOut = new ArrayList<>();
-        for (Path file : corpusFiles(corpusDir)) {
-            List<LabelledText> lines = LabelledText.readJsonLines(file);
-            System.out.printf("read %d lines from %s%n", lines.size(), file);
-            for (LabelledText line : lines) {
-                (HeldOutSplit.isHeldOut(trainer.modelText(line.text())) ? heldOut : training).add(line);
-            }
-        }
+        Split split = split(trainer, corpusDir);
+        List<LabelledText> training = split.training();
+        List<LabelledText> heldOut = split.heldOut();
         System.out.printf("training on %d lines, holding out %d%n", training.size(), heldOut.size());
 
         long started = System.nanoTime();
@@ -67,6 +61,23 @@ public final class Train {
         System.out.println("held-out split (" + heldOutFile + "), scored with the written model:");
         Evaluation.of(new Triage(taxonomy, model, normalizer, Triage.DEFAULT_REVIEW_THRESHOLD), heldOut)
                 .print(System.out);
+    }
+
+    /** The corpus lines to train on and those held out ({@link HeldOutSplit}). */
+    record Split(List<LabelledText> training, List<LabelledText> heldOut) {
+    }
+
+    static Split split(Trainer trainer, Path corpusDir) throws IOException {
+        List<LabelledText> training = new ArrayList<>();
+        List<LabelledText> heldOut = new ArrayList<>();
+        for (Path file : corpusFiles(corpusDir)) {
+            List<LabelledText> lines = LabelledText.readJsonLines(file);
+            System.out.printf("read %d lines from %s%n", lines.size(), file);
+            for (LabelledText line : lines) {
+                (HeldOutSplit.isHeldOut(trainer.modelText(line.text())) ? heldOut : training).add(line);
+            }
+        }
+        return new Split(training, heldOut);
     }
 
     static List<Path> corpusFiles(Path dir) throws IOException {

@@ -55,6 +55,10 @@ import software.amazon.awscdk.services.logs.IFilterPattern;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.ObjectLockRetention;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -73,6 +77,8 @@ public class FeedbackStack extends Stack {
 
     private final StackConfig config;
     private final Key dataKey;
+    private final Key contactKey;
+    private final Bucket auditAnchors;
     private final Table table;
     private final Topic notificationTopic;
     private final SnsAction alarmAction;
@@ -93,12 +99,9 @@ public class FeedbackStack extends Stack {
                         + " user pool the console's app client is the audience")
                 .defaultValue("")
                 .build();
-        dataKey = Key.Builder.create(this, "DataKey")
-                .description("Encrypts the feedback table, its stream and backups, and the SNS topics")
-                .enableKeyRotation(true)
-                .alias("alias/" + getStackName() + "/data")
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+        dataKey = retainedKey("DataKey", "data", "Encrypts the feedback table, its stream and backups, and the SNS topics");
+        contactKey = retainedKey("ContactKey", "contact", "Wraps the SM4 data keys of citizens' callback phones (docs/security.md)");
+        auditAnchors = auditAnchorBucket();
         table = feedbackTable(dataKey);
         notificationTopic = Topic.Builder.create(this, "NotificationTopic")
                 .displayName("Citizen feedback notifications")
@@ -169,6 +172,35 @@ public class FeedbackStack extends Stack {
                     .build());
         }
         return feedback;
+    }
+
+    /** A customer-managed key with yearly rotation, kept when the stack is deleted (what it encrypted must stay readable). */
+    private Key retainedKey(String id, String alias, String description) {
+        return Key.Builder.create(this, id)
+                .description(description)
+                .enableKeyRotation(true)
+                .alias("alias/" + getStackName() + "/" + alias)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    /**
+     * The audit chains' daily anchors: Object Lock in compliance mode, so no one, the account's root included, can delete or
+     * overwrite an anchor (any version of it) before its retention ends, nor shorten that retention.
+     */
+    private Bucket auditAnchorBucket() {
+        Bucket bucket = Bucket.Builder.create(this, "AuditAnchors")
+                .objectLockEnabled(true)
+                .objectLockDefaultRetention(ObjectLockRetention.compliance(Duration.days(config.auditAnchorRetentionDays())))
+                .versioned(true)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        CfnOutput.Builder.create(this, "AuditAnchorBucketName").value(bucket.getBucketName())
+                .description("Where the audit chains' daily anchors are kept (Object Lock, compliance mode)").build();
+        return bucket;
     }
 
     private static Attribute stringAttribute(String name) {
@@ -263,8 +295,8 @@ public class FeedbackStack extends Stack {
         Function api = function(ServiceFunction.API, artifact,
                 new FunctionEnvironment.Api(table.getTableName(), issuer, Fn.join(",", audiences),
                         // the OIDC key set next to the issuer, as Cognito and most providers publish it
-                        Fn.join("", List.of(issuer, "/.well-known/jwks.json")), claims, config.staffMfa()));
-        Permissions.grantApi(api.getRole(), table, dataKey, api.getLogGroup());
+                        Fn.join("", List.of(issuer, "/.well-known/jwks.json")), claims, contactKey.getKeyArn(), config.staffMfa()));
+        Permissions.grantApi(api.getRole(), table, dataKey, contactKey, api.getLogGroup());
         functionAlarms(ServiceFunction.API, api);
         if (!config.httpApi()) {
             String message = "HTTP API left out (context httpApi=false): invoke the api function directly with an"
@@ -278,8 +310,9 @@ public class FeedbackStack extends Stack {
     }
 
     private void sweep(FunctionArtifact artifact) {
-        Function sweep = function(ServiceFunction.SWEEP, artifact, new FunctionEnvironment.Sweep(table.getTableName()));
-        Permissions.grantSweep(sweep.getRole(), table, dataKey, sweep.getLogGroup());
+        Function sweep = function(ServiceFunction.SWEEP, artifact,
+                new FunctionEnvironment.Sweep(table.getTableName(), auditAnchors.getBucketName()));
+        Permissions.grantSweep(sweep.getRole(), table, dataKey, auditAnchors, sweep.getLogGroup());
         // a late or repeated sweep is pointless: the next one starts within a minute
         sweep.configureAsyncInvoke(EventInvokeConfigOptions.builder()
                 .retryAttempts(0).maxEventAge(Duration.minutes(1)).build());

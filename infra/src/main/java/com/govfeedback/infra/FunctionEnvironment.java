@@ -17,10 +17,12 @@ public sealed interface FunctionEnvironment {
     /**
      * The HTTP API: the table, and the issuer, audiences and key set the gateway checks tokens against; the function
      * verifies each token again with the same key set, so a route left open by mistake still needs a valid token.
-     * The claim names say where the token holds the roles and the department (Cognito: "cognito:groups", custom:dept);
-     * with {@code staffMfa} staff-side tokens must name a second factor in amr, as the user pool then requires one.
+     * The claim names say where the token holds the roles and the department (Cognito: "cognito:groups", custom:dept).
+     * The contact key wraps the data keys of callback phones. With {@code staffMfa} staff-side tokens must name a second
+     * factor in amr, as the user pool then requires one.
      */
-    record Api(String tableName, String jwtIssuer, String jwtAudiences, String jwksUrl, TokenClaims claims, boolean staffMfa)
+    record Api(String tableName, String jwtIssuer, String jwtAudiences, String jwksUrl, TokenClaims claims, String contactKeyArn,
+            boolean staffMfa)
             implements FunctionEnvironment {
         static final String GROUPS_PATH_VARIABLE = "SMALLRYE_JWT_PATH_GROUPS";
         static final String DEPARTMENT_CLAIM_VARIABLE = "FEEDBACK_AUTH_DEPARTMENT_CLAIM";
@@ -29,7 +31,8 @@ public sealed interface FunctionEnvironment {
         public Map<String, String> variables() {
             return Map.of(TABLE_NAME, tableName, DeployNames.JWT_ISSUER_VARIABLE, jwtIssuer, DeployNames.JWT_AUDIENCES_VARIABLE, jwtAudiences,
                     DeployNames.JWT_KEYS_VARIABLE, jwksUrl, GROUPS_PATH_VARIABLE, claims.groupsPath(),
-                    DEPARTMENT_CLAIM_VARIABLE, claims.department(), STAFF_MFA_VARIABLE, Boolean.toString(staffMfa));
+                    DEPARTMENT_CLAIM_VARIABLE, claims.department(), DeployNames.CONTACT_KEY_VARIABLE, contactKeyArn,
+                    STAFF_MFA_VARIABLE, Boolean.toString(staffMfa));
         }
     }
 
@@ -39,10 +42,11 @@ public sealed interface FunctionEnvironment {
         static final TokenClaims PLAIN = new TokenClaims("groups", "dept");
     }
 
-    /** The sweep: the table; the handler name picks the sweep out of the event-handler module. */
-    record Sweep(String tableName) implements FunctionEnvironment {
+    /** The sweep: the table and the audit anchors' bucket; the handler name picks the sweep out of the event-handler module. */
+    record Sweep(String tableName, String auditAnchorBucket) implements FunctionEnvironment {
         public Map<String, String> variables() {
-            return Map.of(TABLE_NAME, tableName, LAMBDA_HANDLER, DeployNames.SWEEP_HANDLER);
+            return Map.of(TABLE_NAME, tableName, DeployNames.AUDIT_ANCHOR_BUCKET_VARIABLE, auditAnchorBucket, LAMBDA_HANDLER,
+                    DeployNames.SWEEP_HANDLER);
         }
     }
 

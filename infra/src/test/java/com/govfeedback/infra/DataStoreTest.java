@@ -59,6 +59,24 @@ class DataStoreTest {
     }
 
     @Test
+    void auditAnchorsAreUnderObjectLockInComplianceModeAndKept() {
+        Map<String, Object> bucket = VIEW.properties("AWS::S3::Bucket", "AuditAnchors");
+        assertThat(bucket).containsEntry("ObjectLockEnabled", true)
+                .containsEntry("ObjectLockConfiguration", Map.of("ObjectLockEnabled", "Enabled",
+                        "Rule", Map.of("DefaultRetention", Map.of("Mode", "COMPLIANCE", "Days", 3650))))
+                .containsEntry("VersioningConfiguration", Map.of("Status", "Enabled"));
+        assertThat(TemplateView.render(bucket.get("PublicAccessBlockConfiguration"))).isEqualTo(
+                "{BlockPublicAcls=true, BlockPublicPolicy=true, IgnorePublicAcls=true, RestrictPublicBuckets=true}");
+        assertThat(VIEW.resource("AWS::S3::Bucket", "AuditAnchors")).containsEntry("DeletionPolicy", "Retain");
+    }
+
+    @Test
+    void callbackPhonesHaveTheirOwnRotatedKeyKeptOnStackDeletion() {
+        assertThat(VIEW.properties("AWS::KMS::Key", "ContactKey")).containsEntry("EnableKeyRotation", true);
+        assertThat(VIEW.resource("AWS::KMS::Key", "ContactKey")).containsEntry("DeletionPolicy", "Retain");
+    }
+
+    @Test
     void expiresItemsByTheTtlAttributeAndStreamsNewAndOldImages() {
         assertThat(table())
                 .containsEntry("TimeToLiveSpecification", Map.of("AttributeName", TableSchema.TTL, "Enabled", true))

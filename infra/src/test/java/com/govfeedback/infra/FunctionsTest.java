@@ -41,13 +41,14 @@ class FunctionsTest {
         assertThat(environment(NATIVE_VIEW, "ApiFunction")).isEqualTo(
                 "{DISABLE_SIGNAL_HANDLERS=true, "
                         + "FEEDBACK_AUTH_DEPARTMENT_CLAIM=(IssuerIsStaffPool ? custom:dept : dept), FEEDBACK_AUTH_STAFF_MFA=true, "
-                        + "FEEDBACK_TABLE_NAME=FeedbackTable, "
+                        + "FEEDBACK_CONTACT_KMS_KEY_ARN=ContactKey, FEEDBACK_TABLE_NAME=FeedbackTable, "
                         + "MP_JWT_VERIFY_AUDIENCES=(IssuerIsStaffPool ? [StaffSignInPoolConsole] : JwtAudience), "
                         + "MP_JWT_VERIFY_ISSUER=(IssuerIsStaffPool ? StaffSignInPool.ProviderURL : JwtIssuer), "
                         + "MP_JWT_VERIFY_PUBLICKEY_LOCATION=(IssuerIsStaffPool ? StaffSignInPool.ProviderURL : JwtIssuer)"
                         + "/.well-known/jwks.json, SMALLRYE_JWT_PATH_GROUPS=(IssuerIsStaffPool ? \"cognito:groups\" : groups)}");
         assertThat(environment(NATIVE_VIEW, "SweepFunction")).isEqualTo(
-                "{DISABLE_SIGNAL_HANDLERS=true, FEEDBACK_TABLE_NAME=FeedbackTable, QUARKUS_LAMBDA_HANDLER=sweep}");
+                "{DISABLE_SIGNAL_HANDLERS=true, FEEDBACK_AUDIT_ANCHOR_BUCKET=AuditAnchors, FEEDBACK_TABLE_NAME=FeedbackTable, "
+                        + "QUARKUS_LAMBDA_HANDLER=sweep}");
         assertThat(environment(NATIVE_VIEW, "NotifierFunction")).isEqualTo(
                 "{DISABLE_SIGNAL_HANDLERS=true, FEEDBACK_NOTIFY_TOPIC_ARN=NotificationTopic, "
                         + "FEEDBACK_TABLE_NAME=FeedbackTable, QUARKUS_LAMBDA_HANDLER=notifier}");

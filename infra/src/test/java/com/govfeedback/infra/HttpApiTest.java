@@ -46,6 +46,8 @@ class HttpApiTest {
                 "POST /sla/preview", "NONE",
                 "POST /improvement/roadmap", "NONE",
                 "POST /improvement/results-wall", "NONE",
+                "POST /participation/leaderboard", "NONE",
+                "POST /participation/ideas/zone", "NONE",
                 "GET /q/health", "NONE",
                 "GET /q/health/{proxy+}", "NONE",
                 "GET /q/openapi", "NONE"));
@@ -62,6 +64,7 @@ class HttpApiTest {
         Map<String, Object> publicLimits = Map.of("ThrottlingBurstLimit", 20, "ThrottlingRateLimit", 10);
         assertThat(stage.get("RouteSettings")).isEqualTo(Map.of(
                 "POST /sla/preview", publicLimits, "POST /improvement/roadmap", publicLimits, "POST /improvement/results-wall", publicLimits,
+                "POST /participation/leaderboard", publicLimits, "POST /participation/ideas/zone", publicLimits,
                 "GET /q/health", publicLimits, "GET /q/health/{proxy+}", publicLimits, "GET /q/openapi", publicLimits));
     }
 
@@ -96,7 +99,8 @@ class HttpApiTest {
     @Test
     void outputsTheApiUrlTableNameAndTopics() {
         Map<String, Map<String, Object>> outputs = SYNTHESIZED.template().findOutputs("*");
-        assertThat(outputs).containsOnlyKeys("ApiUrl", "ConsoleUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn");
+        assertThat(outputs).containsOnlyKeys("ApiUrl", "ConsoleUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn",
+                "AuditAnchorBucketName");
         assertThat(TemplateView.render(outputs.get("ApiUrl").get("Value")))
                 .isEqualTo("https://HttpApi.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
         assertThat(TemplateView.render(outputs.get("TableName").get("Value"))).isEqualTo("FeedbackTable");
@@ -116,7 +120,8 @@ class HttpApiTest {
     @Test
     void publicRouteListIsTheDocumentedOne() {
         assertThat(HttpApiFront.PUBLIC_ROUTES)
-                .containsExactly("POST /sla/preview", "POST /improvement/roadmap", "POST /improvement/results-wall", "GET /q/health",
+                .containsExactly("POST /sla/preview", "POST /improvement/roadmap", "POST /improvement/results-wall", "POST /participation/leaderboard",
+                        "POST /participation/ideas/zone", "GET /q/health",
                         "GET /q/health/{proxy+}", "GET /q/openapi");
         assertThat(HttpApiFront.PUBLIC_ROUTES).noneMatch(route -> route.contains("triage"));
         assertThat(List.of(HttpApiFront.AUTHORIZED_ROUTE)).containsExactly("ANY /{proxy+}");

@@ -47,7 +47,7 @@ class MissingFunctionsTest {
                 "notifier function not deployed: .*notifier-function.zip does not exist.*"));
         Map<String, Map<String, Object>> outputs = apiOnly.template().findOutputs("*");
         assertThat(outputs).containsOnlyKeys("ApiUrl", "ConsoleUrl", "TableName", "NotificationTopicArn", "AlarmTopicArn",
-                "SweepFunctionMissing", "NotifierFunctionMissing");
+                "AuditAnchorBucketName", "SweepFunctionMissing", "NotifierFunctionMissing");
         assertThat(outputs.get("SweepFunctionMissing").get("Value").toString())
                 .contains("sweep-function.zip does not exist");
     }
@@ -60,9 +60,11 @@ class MissingFunctionsTest {
         none.template().resourceCountIs("AWS::ApiGatewayV2::Api", 0);
         assertThat(StackFixture.serviceResources(none.template(), "AWS::IAM::Policy")).hasSize(0);
         none.template().resourceCountIs("AWS::DynamoDB::Table", 1);
-        none.template().resourceCountIs("AWS::KMS::Key", 1);
+        // the data key, and the contact key that still opens the callback phones already stored
+        none.template().resourceCountIs("AWS::KMS::Key", 2);
+        none.template().resourceCountIs("AWS::S3::Bucket", 2);
         assertThat(none.template().findOutputs("*")).containsOnlyKeys("ConsoleUrl", "TableName", "NotificationTopicArn",
-                "AlarmTopicArn", "ApiFunctionMissing", "SweepFunctionMissing", "NotifierFunctionMissing");
+                "AlarmTopicArn", "AuditAnchorBucketName", "ApiFunctionMissing", "SweepFunctionMissing", "NotifierFunctionMissing");
         none.annotations().hasWarning("*", Match.stringLikeRegexp("api function not deployed: .*"));
     }
 

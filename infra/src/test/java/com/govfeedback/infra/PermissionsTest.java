@@ -15,6 +15,8 @@ class PermissionsTest {
     private static final String VIA_DYNAMODB =
             " if {StringEquals={kms:ViaService=[dynamodb.${AWS::Region}.amazonaws.com]}}";
     private static final String VIA_SNS = " if {StringEquals={kms:ViaService=[sns.${AWS::Region}.amazonaws.com]}}";
+    private static final String FOR_CONTACT_DATA = " if {StringEquals={kms:EncryptionContext:purpose=[feedback-contact]}}";
+    private static final String AUDIT_CHAINS_ONLY = " if {ForAllValues:StringLike={dynamodb:LeadingKeys=[AUDIT#*]}}";
 
     private static final StackFixture.Synthesized SYNTHESIZED = StackFixture.allFunctions();
     private static final TemplateView VIEW = new TemplateView(SYNTHESIZED.template());
@@ -33,16 +35,22 @@ class PermissionsTest {
                 "kms:Decrypt on DataKey" + VIA_DYNAMODB,
                 "kms:Encrypt on DataKey" + VIA_DYNAMODB,
                 "kms:GenerateDataKey on DataKey" + VIA_DYNAMODB,
+                // the callback phones' key: data keys for contact data only
+                "kms:GenerateDataKey on ContactKey" + FOR_CONTACT_DATA,
+                "kms:Decrypt on ContactKey" + FOR_CONTACT_DATA,
                 "logs:CreateLogStream on ApiLogs",
                 "logs:PutLogEvents on ApiLogs");
     }
 
     @Test
-    void sweepQueriesOnlyTheDueIndexAndPutsItemsBackAndNeedsNoMetricAction() {
+    void sweepQueriesTheDueAndDayIndexesAndTheAnchorMarksPutsItemsAndAnchorsAndNeedsNoMetricAction() {
         // the OverdueUnhandled metric is an Embedded Metric Format line in the sweep's own log group
         assertThat(VIEW.permissionsOf("SweepFunction")).containsExactlyInAnyOrder(
                 "dynamodb:PutItem on FeedbackTable",
                 "dynamodb:Query on FeedbackTable/index/ByDue",
+                "dynamodb:Query on FeedbackTable/index/ByQueue",
+                "dynamodb:Query on FeedbackTable if {ForAllValues:StringEquals={dynamodb:LeadingKeys=[AUDIT_ANCHOR]}}",
+                "s3:PutObject on AuditAnchors/anchors/*",
                 "kms:Decrypt on DataKey" + VIA_DYNAMODB,
                 "kms:Encrypt on DataKey" + VIA_DYNAMODB,
                 "kms:GenerateDataKey on DataKey" + VIA_DYNAMODB,
@@ -52,10 +60,13 @@ class PermissionsTest {
 
     @Test
     void notifierReadsTheStreamUpdatesItemsPublishesToItsTopicAndFeedsItsDeadLetterQueue() {
-        // functions/notifier: GetItem and UpdateItem (DeliveryStore), a SigV4-signed SNS Publish (SnsChannel); no PutItem
+        // functions/notifier: GetItem and UpdateItem (DeliveryStore), a SigV4-signed SNS Publish (SnsChannel); PutItem and
+        // Query only on the audit chains' partitions (ChangeAudit)
         assertThat(VIEW.permissionsOf("NotifierFunction")).containsExactlyInAnyOrder(
                 "dynamodb:GetItem on FeedbackTable",
                 "dynamodb:UpdateItem on FeedbackTable",
+                "dynamodb:Query on FeedbackTable" + AUDIT_CHAINS_ONLY,
+                "dynamodb:PutItem on FeedbackTable" + AUDIT_CHAINS_ONLY,
                 "sns:Publish on NotificationTopic",
                 "kms:Decrypt on DataKey" + VIA_DYNAMODB,
                 "kms:Encrypt on DataKey" + VIA_DYNAMODB,
@@ -98,6 +109,9 @@ class PermissionsTest {
         assertThat(Permissions.SWEEP_QUERY_ACTIONS).containsExactly("dynamodb:Query");
         assertThat(Permissions.NOTIFIER_ITEM_ACTIONS).containsExactly("dynamodb:GetItem", "dynamodb:UpdateItem");
         assertThat(Permissions.NOTIFIER_TOPIC_ACTIONS).containsExactly("sns:Publish");
+        assertThat(Permissions.NOTIFIER_AUDIT_ACTIONS).containsExactly("dynamodb:Query", "dynamodb:PutItem");
+        assertThat(Permissions.CONTACT_KEY_ACTIONS).containsExactly("kms:GenerateDataKey", "kms:Decrypt");
+        assertThat(Permissions.ANCHOR_ACTIONS).containsExactly("s3:PutObject");
         assertThat(Permissions.TABLE_KEY_ACTIONS).containsExactly("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
         assertThat(Permissions.TOPIC_KEY_ACTIONS).containsExactly("kms:Decrypt", "kms:GenerateDataKey");
         assertThat(Permissions.LOG_ACTIONS).containsExactly("logs:CreateLogStream", "logs:PutLogEvents");

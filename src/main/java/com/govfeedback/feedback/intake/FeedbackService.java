@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.govfeedback.audit.AuditEvent;
+import com.govfeedback.audit.AuditStore;
 import com.govfeedback.auth.Caller;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.CaseFile;
@@ -20,6 +23,9 @@ import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.feedback.Similarity;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.feedback.access.CaseAccess;
+import com.govfeedback.feedback.access.StaffRead;
+import com.govfeedback.feedback.contact.ContactProtection;
+import com.govfeedback.feedback.contact.PhoneNumbers;
 import com.govfeedback.feedback.intake.SubmissionValidator.ValidSubmission;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.store.FeedbackRepository;
@@ -48,9 +54,11 @@ public final class FeedbackService {
     private final Clock clock;
     private final FeedbackViews views;
     private final CaseAccess access;
+    private final ContactProtection contacts;
+    private final AuditStore audit;
 
     public FeedbackService(FeedbackRepository repository, SubmissionLimiter limiter, Triage triage, FeedbackClocks clocks,
-            SimilarFeedback similar, FeedbackViews views, Clock clock) {
+            SimilarFeedback similar, FeedbackViews views, ContactProtection contacts, AuditStore audit, Clock clock) {
         this.repository = repository;
         this.limiter = limiter;
         this.triage = triage;
@@ -59,6 +67,8 @@ public final class FeedbackService {
         this.views = views;
         this.clock = clock;
         this.access = new CaseAccess(repository);
+        this.contacts = contacts;
+        this.audit = audit;
     }
 
     /**
@@ -66,7 +76,8 @@ public final class FeedbackService {
      * stored feedback; the same id with another body is a conflict. A submission interrupted between
      * its two writes is completed by the retry, with the id and time first claimed. Personal data is
      * masked before anything is stored, hashed or logged; triage and deadlines are decided here, so the
-     * answer already carries the colour, the department and the expected reply time.
+     * answer already carries the colour, the department and the expected reply time. A callback phone is sealed (SM4,
+     * bound to the feedback) before the item is built; only its masked form is ever shown.
      */
     public FeedbackView submit(Caller caller, SubmitFeedback request) {
         caller.require(Role.CITIZEN, "submitting feedback");
@@ -92,7 +103,10 @@ public final class FeedbackService {
             Similarity placed = similar.place(claim.feedbackId(), decision.domain(), decision.maskedText(), claim.receivedAt());
             feedback = clocks.started(new Feedback(claim.feedbackId(), TrackingNumbers.of(claim.feedbackId(), claim.receivedAt(), clocks.zone()),
                     caller.subject(), Status.SUBMITTED, claim.receivedAt(), decision.maskedText(), valid.channel(), valid.context(),
-                    decision, null, null, null, placed, List.of(), 1, CaseFile.EMPTY));
+                    decision, null, null, null, placed, List.of(), 1, CaseFile.EMPTY,
+                    valid.contactPhone() == null ? null : contacts.seal(claim.feedbackId(), valid.contactPhone())));
+            // the departments' alerts go in the same write; the index times then count their re-drive time
+            feedback = clocks.reindexed(feedback.withOutbox(SubmissionNotices.of(feedback, clocks.zone())), claim.receivedAt());
             repository.insert(feedback);
         }
         // after the feedback, and again on every retry: a crash between the writes is completed by the retry
@@ -100,9 +114,16 @@ public final class FeedbackService {
         return views.of(caller, feedback);
     }
 
-    /** One feedback, if the caller may see it; an item the caller may not see is reported as missing. */
+    /**
+     * One feedback, if the caller may see it; an item the caller may not see is reported as missing. A read by anyone but
+     * its citizen is appended to the case's audit chain before the answer (one query and one conditional put).
+     */
     public FeedbackView get(Caller caller, String id) {
-        return views.of(caller, access.load(caller, id));
+        Feedback f = access.load(caller, id);
+        if (!caller.is(Role.CITIZEN)) {
+            audit.append(f.id(), AuditEvent.oneOff(StaffRead.READ.name(), clock.instant().truncatedTo(ChronoUnit.MILLIS), caller, Map.of()));
+        }
+        return views.of(caller, f);
     }
 
     /** The caller's own feedback, newest first. */
@@ -116,9 +137,11 @@ public final class FeedbackService {
     /** A digest of the masked body: a retry is recognised without the raw text ever being kept, even hashed. */
     private static String requestHash(ValidSubmission s, String maskedText) {
         FeedbackContext c = s.context();
+        // the phone counts in its masked form only: even a digest of the number could be reversed by trying them all
         String canonical = String.join("\u001f", maskedText, s.channel().name(), String.valueOf(c.screenPath()),
                 String.valueOf(c.deviceModel()), String.valueOf(c.os()), String.valueOf(c.osVersion()), String.valueOf(c.appVersion()),
-                String.valueOf(c.networkType()), String.valueOf(c.regionCode()), String.valueOf(c.locale()));
+                String.valueOf(c.networkType()), String.valueOf(c.regionCode()), String.valueOf(c.locale()),
+                s.contactPhone() == null ? "" : PhoneNumbers.mask(s.contactPhone()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

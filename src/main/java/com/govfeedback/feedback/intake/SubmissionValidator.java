@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.FeedbackContext;
+import com.govfeedback.feedback.contact.PhoneNumbers;
 import com.govfeedback.shared.ValidationException;
 import com.govfeedback.shared.ValidationException.FieldError;
 
@@ -19,8 +20,8 @@ public final class SubmissionValidator {
     private SubmissionValidator() {
     }
 
-    /** A submission that passed every check; the text is trimmed. */
-    public record ValidSubmission(String clientRequestId, String text, Channel channel, FeedbackContext context) {
+    /** A submission that passed every check; the text is trimmed; {@code contactPhone} is digits only, or null. */
+    public record ValidSubmission(String clientRequestId, String text, Channel channel, FeedbackContext context, String contactPhone) {
     }
 
     public static ValidSubmission validate(SubmitFeedback request) {
@@ -44,10 +45,17 @@ public final class SubmissionValidator {
         Channel channel = parseChannel(request.channel(), errors);
         FeedbackContext context = request.context() == null ? FeedbackContext.EMPTY : request.context();
         checkContext(context, errors);
+        String phone = null;
+        if (request.contactPhone() != null && !request.contactPhone().isBlank()) {
+            phone = PhoneNumbers.normalise(request.contactPhone()).orElse(null);
+            if (phone == null) {
+                errors.add(new FieldError("contactPhone", "must be a mainland mobile number (11 digits) or a fixed line with its area code"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ValidSubmission(requestId, text, channel, context);
+        return new ValidSubmission(requestId, text, channel, context, phone);
     }
 
     private static Channel parseChannel(String value, List<FieldError> errors) {

@@ -94,7 +94,7 @@ public final class CaseMerge {
                     caller, now, note, internalNote).withStatus(MERGED);
             CaseNotices notices = new CaseNotices(duplicate, changed, now);
             notices.add(NotificationEvent.STATUS_CHANGED, notices.citizens(true), Map.of("note", note, "into", original.trackingNo()));
-            writer.write(notices.written(), sla, now);
+            writer.write(caller, notices.written(), sla, now);
             duplicate = repository.find(duplicate.id()).orElseThrow();
         } else if (!into.equals(duplicate.caseFile().mergedInto())) {
             throw new ConflictException("feedback " + duplicate.id() + " is already merged into " + duplicate.caseFile().mergedInto());
@@ -130,7 +130,7 @@ public final class CaseMerge {
             Feedback changed = writer.step(current.withCaseFile(file), current.status(), CaseAction.MERGE, caller, now,
                     texts.text(Text.ABSORBED_DUPLICATE, Map.of("trackingNo", duplicate.trackingNo())), null);
             try {
-                return writer.write(new CaseNotices(current, changed, now).written(), current.sla(), now);
+                return writer.write(caller, new CaseNotices(current, changed, now).written(), current.sla(), now);
             } catch (ConflictException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;

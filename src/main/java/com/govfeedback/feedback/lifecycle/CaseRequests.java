@@ -39,6 +39,22 @@ public final class CaseRequests {
     public record Appeal(String id, String reason) {
     }
 
+    /** Takes one's own unacknowledged feedback back; the reason is optional. */
+    public record Withdraw(String id, String reason) {
+    }
+
+    /** Answers a request for more information (补充材料) while the case awaits the citizen. */
+    public record Supplement(String id, String text) {
+    }
+
+    /**
+     * The outcome of one 回访 call: {@code reached} the citizen or not; when reached, {@code satisfied} or not.
+     *
+     * @param note an internal note for staff
+     */
+    public record FollowUpCall(String id, Boolean reached, Boolean satisfied, String note, Long version) {
+    }
+
     /** @param decision UPHOLD (the decision stands: CLOSED) or REOPEN (REOPENED, new deadlines) */
     public record DecideAppeal(String id, String decision, String note, Long version) {
     }

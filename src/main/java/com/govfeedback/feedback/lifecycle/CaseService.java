@@ -235,7 +235,7 @@ public final class CaseService {
             throw new ConflictException("this resolution was already rated");
         }
         boolean notFixed = score <= policy.followUpAtOrBelowScore();
-        CaseFile.FollowUp followUp = notFixed ? new CaseFile.FollowUp(now, now.plus(policy.followUpWithin()), null, false) : f.caseFile().followUp();
+        CaseFile.FollowUp followUp = notFixed ? CaseFile.FollowUp.opened(now, now.plus(policy.followUpWithin())) : f.caseFile().followUp();
         CaseFile file = f.caseFile().withRating(new CaseFile.Rating(score, comment, now, f.sla().round()), followUp);
         Feedback changed = writer.step(f.withCaseFile(file), f.status(), CaseAction.RATE, caller, now, CaseView.SCORE_NAMES.get(score - 1), null);
         CaseNotices notices = new CaseNotices(f, changed, now);
@@ -314,7 +314,7 @@ public final class CaseService {
     }
 
     private FeedbackView save(Caller caller, Feedback changed, SlaState sla, Instant now) {
-        return views.of(caller, writer.write(changed, sla, now));
+        return views.of(caller, writer.write(caller, changed, sla, now));
     }
 
     /** The triage decision routed to another lead department (no longer copied to it) and colour; {@code needsReview} as given. */

@@ -4,6 +4,7 @@ import static com.govfeedback.feedback.Status.CLOSED;
 import static com.govfeedback.feedback.Status.MERGED;
 import static com.govfeedback.feedback.Status.REJECTED;
 import static com.govfeedback.feedback.Status.RESOLVED;
+import static com.govfeedback.feedback.Status.WITHDRAWN;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class ImprovementCaseActions {
     /** Who the history names for these steps. */
     public static final String ACTOR = "improvement-loop";
     /** The statuses after which a case is no longer open. */
-    public static final Set<Status> FINISHED = EnumSet.of(RESOLVED, CLOSED, REJECTED, MERGED);
+    public static final Set<Status> FINISHED = EnumSet.of(RESOLVED, CLOSED, REJECTED, MERGED, WITHDRAWN);
     private static final Caller SYSTEM = new Caller(ACTOR, Role.ADMIN, null);
     private static final int ATTEMPTS = 5;
 
@@ -59,7 +60,7 @@ public final class ImprovementCaseActions {
             Feedback changed = writer.step(f, RESOLVED, CaseAction.RELEASE_RESOLVE, SYSTEM, now, publicNote, null).withStatus(RESOLVED);
             CaseNotices notices = new CaseNotices(f, changed, now);
             notices.add(NotificationEvent.STATUS_CHANGED, notices.citizens(true), Map.of("note", publicNote));
-            return writer.write(notices.written(), ClockChanges.afterMove(clocks.sla(), f, RESOLVED, publicNote, now), now);
+            return writer.write(SYSTEM, notices.written(), ClockChanges.afterMove(clocks.sla(), f, RESOLVED, publicNote, now), now);
         });
     }
 
@@ -73,7 +74,7 @@ public final class ImprovementCaseActions {
             Feedback changed = writer.step(f, f.status(), CaseAction.AUTOMATIC_REPLY, SYSTEM, now, publicReply, null);
             CaseNotices notices = new CaseNotices(f, changed, now);
             notices.add(NotificationEvent.REPLIED, notices.citizens(false), Map.of("note", publicReply));
-            return writer.write(notices.written(), clocks.sla().acknowledge(f.sla(), now), now);
+            return writer.write(SYSTEM, notices.written(), clocks.sla().acknowledge(f.sla(), now), now);
         });
     }
 
@@ -87,7 +88,7 @@ public final class ImprovementCaseActions {
             Feedback changed = writer.step(f, f.status(), CaseAction.REGRESSION_NOTE, SYSTEM, now, null, internalNote);
             CaseNotices notices = new CaseNotices(f, changed, now);
             notices.add(NotificationEvent.POSSIBLE_REGRESSION, CaseNotices.department(f.triage().department()), Map.of("note", internalNote));
-            return writer.write(notices.written(), f.sla(), now);
+            return writer.write(SYSTEM, notices.written(), f.sla(), now);
         });
     }
 

@@ -13,7 +13,8 @@ import com.govfeedback.shared.TransitionRefusedException;
 
 /**
  * The moves staff may make with {@code feedback/transition}, as one table. MERGED is reached only by merging and
- * REOPENED only by an appeal decision or after a "not fixed" rating; CLOSED and MERGED are final.
+ * REOPENED only by an appeal decision or after a "not fixed" rating; WITHDRAWN only by the citizen; CLOSED, MERGED and
+ * WITHDRAWN are final.
  */
 public final class StateMachine {
     private static final Map<Status, Set<Status>> MOVES = new EnumMap<>(Status.class);
@@ -32,6 +33,7 @@ public final class StateMachine {
         MOVES.put(REOPENED, EnumSet.of(ACCEPTED, IN_PROGRESS, AWAITING_CITIZEN, RESOLVED, REJECTED));
         MOVES.put(CLOSED, EnumSet.noneOf(Status.class));
         MOVES.put(MERGED, EnumSet.noneOf(Status.class));
+        MOVES.put(WITHDRAWN, EnumSet.noneOf(Status.class));
     }
 
     /** Statuses that end the work: the resolve clock stops on entering them. */

@@ -58,6 +58,12 @@ public final class CaseFileAttributes {
             if (c.followUp().closedAt() != null) {
                 f.put("closedAt", instant(c.followUp().closedAt()));
             }
+            if (c.followUp().unansweredCalls() > 0) {
+                f.put("unansweredCalls", n(c.followUp().unansweredCalls()));
+            }
+            if (c.followUp().outcome() != null) {
+                f.put("outcome", s(c.followUp().outcome()));
+            }
             m.put("followUp", AttributeValue.fromM(f));
         }
         if (c.appeal() != null) {
@@ -105,7 +111,8 @@ public final class CaseFileAttributes {
                 r.isEmpty() ? null : new Rating((int) Attributes.number(r, "score"), string(r, "comment"), Attributes.instant(r, "at"),
                         (int) Attributes.number(r, "round")),
                 f.isEmpty() ? null : new FollowUp(Attributes.instant(f, "openedAt"), Attributes.instant(f, "dueAt"),
-                        Attributes.instant(f, "closedAt"), f.containsKey("overdueNoticed") && f.get("overdueNoticed").bool()),
+                        Attributes.instant(f, "closedAt"), f.containsKey("overdueNoticed") && f.get("overdueNoticed").bool(),
+                        (int) Attributes.number(f, "unansweredCalls"), string(f, "outcome")),
                 p.isEmpty() ? null : new Appeal(string(p, "reason"), Attributes.instant(p, "at"), (int) Attributes.number(p, "round"),
                         p.containsKey("decision") ? AppealDecision.valueOf(string(p, "decision")) : null, string(p, "note"), string(p, "decidedBy"), Attributes.instant(p, "decidedAt")),
                 string(m, "targetQuarter"),

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.govfeedback.crypto.Sealed;
+import com.govfeedback.crypto.WrappedKey;
 import com.govfeedback.feedback.Channel;
+import com.govfeedback.feedback.ContactPhone;
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.feedback.Similarity;
@@ -21,6 +24,7 @@ import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.TableSchema;
 import com.govfeedback.triage.TriageResult;
 
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -33,6 +37,8 @@ public final class FeedbackItems {
     public static final String ENTITY = "FEEDBACK";
     /** The attribute holding the outbox (read by the notifier through {@link FeedbackOutbox}). */
     static final String OUTBOX = "outbox";
+    /** The attribute holding the sealed callback phone. */
+    static final String CONTACT_PHONE = "contactPhone";
 
     private FeedbackItems() {
     }
@@ -67,6 +73,9 @@ public final class FeedbackItems {
         item.put(OUTBOX, NotificationAttributes.toAttribute(f.outbox()));
         item.put("version", n(f.version()));
         item.put("case", CaseFileAttributes.toAttribute(f.caseFile()));
+        if (f.contactPhone() != null) {
+            item.put(CONTACT_PHONE, contactToAttribute(f.contactPhone()));
+        }
         return item;
     }
 
@@ -79,7 +88,24 @@ public final class FeedbackItems {
                 sortKeyInstant(string(item, TableSchema.BY_DUE.sortKey())), sortKeyInstant(string(item, TableSchema.BY_QUEUE.sortKey())),
                 new Similarity(string(item, "clusterId"), SignatureAttribute.decode(item.get("signature"))),
                 NotificationAttributes.fromAttribute(item.get(OUTBOX)), Attributes.number(item, "version"),
-                CaseFileAttributes.fromAttribute(item.get("case")));
+                CaseFileAttributes.fromAttribute(item.get("case")), contactFromAttribute(item.get(CONTACT_PHONE)));
+    }
+
+    /** The sealed number with its wrapped data key and the masked form; the plain number is never an attribute. */
+    static AttributeValue contactToAttribute(ContactPhone phone) {
+        Sealed sealed = phone.sealed();
+        return AttributeValue.fromM(Map.of("masked", s(phone.masked()), "algorithm", s(Sealed.ALGORITHM), "kek", s(sealed.key().kekId()),
+                "dataKey", AttributeValue.fromB(SdkBytes.fromByteArray(sealed.key().blob())),
+                "sealed", AttributeValue.fromB(SdkBytes.fromByteArray(sealed.nonceAndText()))));
+    }
+
+    private static ContactPhone contactFromAttribute(AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> m = value.m();
+        return new ContactPhone(string(m, "masked"), new Sealed(new WrappedKey(string(m, "kek"), m.get("dataKey").b().asByteArray()),
+                m.get("sealed").b().asByteArray()));
     }
 
     /** The instant at the front of a "{instant}#{id}" sort key; null when absent or "no deadline". */

@@ -49,11 +49,12 @@ public final class FeedbackKeys {
 
     /**
      * The queue a feedback is listed in: the manual triage queue while triage asks for a review, else its lead department's;
-     * none (null: it leaves the sparse index) once CLOSED or MERGED, unless an appeal waits for the department's decision.
+     * none (null: it leaves the sparse index) once CLOSED, MERGED or WITHDRAWN, unless an appeal waits for the department's
+     * decision.
      */
     public static String queueOf(Feedback f) {
         boolean appealWaits = f.caseFile().appeal() != null && f.caseFile().appeal().decision() == null;
-        if ((f.status() == Status.CLOSED || f.status() == Status.MERGED) && !appealWaits) {
+        if ((f.status() == Status.CLOSED || f.status() == Status.MERGED || f.status() == Status.WITHDRAWN) && !appealWaits) {
             return null;
         }
         return queuePartition(f.triage().needsReview() ? REVIEW_QUEUE : f.triage().department());

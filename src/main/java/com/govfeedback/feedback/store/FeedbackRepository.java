@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.govfeedback.audit.AuditEvent;
+import com.govfeedback.audit.AuditEventAttributes;
 import com.govfeedback.feedback.Channel;
+import com.govfeedback.feedback.ContactPhone;
 import com.govfeedback.feedback.Feedback;
 import com.govfeedback.feedback.FeedbackContext;
 import com.govfeedback.feedback.Similarity;
@@ -102,7 +105,21 @@ public final class FeedbackRepository {
      * {@link ConflictException} when someone else changed it in between, so no update is ever lost.
      */
     public void replace(Feedback changed) {
+        put(changed, FeedbackItems.toItem(changed));
+    }
+
+    /**
+     * {@link #replace}, the item also carrying the change's audit event ({@code audit}), which the table stream (locally
+     * the write listener) appends to the case's audit chain: a change is never stored without its audit record, as it is
+     * never stored without its notifications. The next write of the item replaces the attribute.
+     */
+    public void replace(Feedback changed, AuditEvent change) {
         Map<String, AttributeValue> item = FeedbackItems.toItem(changed);
+        item.put(ChangeAudit.ATTRIBUTE, AttributeValue.fromM(AuditEventAttributes.toAttributes(change)));
+        put(changed, item);
+    }
+
+    private void put(Feedback changed, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> before;
         try {
             // the item as it was comes back with the same call, for listeners that count changes
@@ -115,6 +132,22 @@ public final class FeedbackRepository {
             throw new ConflictException("feedback " + changed.id() + " was changed by someone else; read it again and retry");
         }
         afterWrite.changed(before, item);
+    }
+
+    /**
+     * Stores the callback phone sealed anew (lazy re-encryption under a new key-encryption key) if the item is still at
+     * the version it was read at; otherwise leaves it (the next reveal re-seals it). Not a change of the case: the version
+     * stays, so no staff member's pending write is refused for it.
+     */
+    public void resealContactPhone(Feedback readAt, ContactPhone resealed) {
+        try {
+            StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(FeedbackKeys.key(readAt.id()))
+                    .updateExpression("SET #phone = :phone").conditionExpression("#v = :read")
+                    .expressionAttributeNames(Map.of("#phone", FeedbackItems.CONTACT_PHONE, "#v", "version"))
+                    .expressionAttributeValues(Map.of(":phone", FeedbackItems.contactToAttribute(resealed), ":read", n(readAt.version())))));
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            // still sealed under the older key, which still opens it
+        }
     }
 
     public Optional<Feedback> find(String id) {
@@ -148,6 +181,23 @@ public final class FeedbackRepository {
         }
         boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !items.isEmpty();
         return new Slice(items, more ? items.get(items.size() - 1).id() : null);
+    }
+
+    /** A citizen's feedback whose ids lie between {@code fromId} and {@code untilId} (both prefixes), every page of it. */
+    public List<Feedback> citizenIdsBetween(String citizen, String fromId, String untilId) {
+        List<Feedback> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            QueryResponse response = StoreCalls.call(() -> dynamo.query(b -> b.tableName(table).indexName(TableSchema.BY_CITIZEN.name())
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :until")
+                    .expressionAttributeNames(Map.of("#pk", TableSchema.BY_CITIZEN.partitionKey(), "#sk", TableSchema.BY_CITIZEN.sortKey()))
+                    .expressionAttributeValues(Map.of(":pk", s(FeedbackKeys.citizenPartition(citizen)), ":from", s(fromId), ":until", s(untilId)))
+                    .exclusiveStartKey(after)));
+            response.items().forEach(item -> found.add(FeedbackItems.fromItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return found;
     }
 
     /** A page of a queue, nearest deadline first, optionally filtered; {@code lastSortKey} is where the next page starts. */

@@ -97,7 +97,8 @@ final class TimerNotifications {
         if (feedback.caseFile().assignment() != null) {
             workers.add(new Recipient(Recipient.Kind.ASSIGNEE, feedback.caseFile().assignment().owner()));
         }
-        String key = "FOLLOW_UP_OVERDUE:" + feedback.caseFile().followUp().openedAt().toEpochMilli();
+        // once per due time: a follow-up that could not reach the citizen is due again later
+        String key = "FOLLOW_UP_OVERDUE:" + feedback.caseFile().followUp().dueAt().toEpochMilli();
         return workers.stream().map(r -> Notification.pending(key, NotificationEvent.FOLLOW_UP_OVERDUE, feedback.id(), r, params, now)).toList();
     }
 

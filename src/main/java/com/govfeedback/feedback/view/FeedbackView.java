@@ -16,15 +16,17 @@ import com.govfeedback.triage.TriageResult;
  *
  * @param statusName the status in Chinese, as the app shows it
  * @param progress   internal notes and actors only when the caller is staff, a supervisor or an admin
+ * @param contactPhone the callback phone masked ({@code 138****5678}), or null; the plain number only through a reveal
  * @param improvement the improvement it is linked to, as the public tracker shows it (status, history, expected date), or
  *                    null; filled by the layer above that knows both sides ({@link #withImprovement})
  */
 public record FeedbackView(String id, String trackingNo, Status status, String statusName, Instant receivedAt, String text,
-        Channel channel, FeedbackContext context, TriageResult triage, SlaView sla, SimilarView similar, CaseView progress, long version,
-        ImprovementViews.PublicView improvement) {
+        Channel channel, FeedbackContext context, String contactPhone, TriageResult triage, SlaView sla, SimilarView similar, CaseView progress,
+        long version, ImprovementViews.PublicView improvement) {
 
     public FeedbackView withImprovement(ImprovementViews.PublicView tracker) {
-        return new FeedbackView(id, trackingNo, status, statusName, receivedAt, text, channel, context, triage, sla, similar, progress, version, tracker);
+        return new FeedbackView(id, trackingNo, status, statusName, receivedAt, text, channel, context, contactPhone, triage, sla, similar,
+                progress, version, tracker);
     }
 
 

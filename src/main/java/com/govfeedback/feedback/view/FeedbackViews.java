@@ -36,7 +36,8 @@ public final class FeedbackViews {
         boolean staffSide = caller.role() != Role.CITIZEN;
         Map<String, Integer> members = similar.members(items.stream().map(f -> f.similar().clusterId()).collect(Collectors.toSet()));
         return items.stream().map(f -> new FeedbackView(f.id(), f.trackingNo(), f.status(), f.status().chineseName(), f.receivedAt(),
-                f.text(), f.channel(), f.context(), f.triage().withMaskedText(null), clocks.view(f, now),
+                f.text(), f.channel(), f.context(), f.contactPhone() == null ? null : f.contactPhone().masked(), f.triage().withMaskedText(null),
+                clocks.view(f, now),
                 new FeedbackView.SimilarView(f.similar().clusterId(), members.get(f.similar().clusterId())),
                 CaseView.of(f.caseFile(), staffSide), f.version(), null)).toList();
     }

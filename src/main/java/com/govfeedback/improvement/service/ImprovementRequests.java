@@ -2,7 +2,7 @@ package com.govfeedback.improvement.service;
 
 import java.util.List;
 
-/** What callers send to {@link ImprovementService}; every free-text field is masked before it is stored. */
+/** What callers send to {@link ImprovementService}; every free-text field arrives masked ({@link com.govfeedback.triage.text.RequestMasker}). */
 public final class ImprovementRequests {
     private ImprovementRequests() {
     }

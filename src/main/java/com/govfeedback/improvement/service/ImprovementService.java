@@ -37,7 +37,6 @@ import com.govfeedback.shared.NotFoundException;
 import com.govfeedback.shared.ValidationException;
 import com.govfeedback.sla.CityZone;
 import com.govfeedback.storage.TableSchema;
-import com.govfeedback.triage.text.PersonalDataMasker;
 
 /**
  * The improvement loop's operations: create from feedback or a cluster, update, grade, move on the tracker, link
@@ -66,7 +65,6 @@ public final class ImprovementService {
     private final NoticeFanOut fanOut;
     private final ReleaseAwareAnswers answers;
     private final ImprovementViews views;
-    private final PersonalDataMasker masker;
     private final Set<String> departments;
     private final Clock clock;
 
@@ -81,7 +79,6 @@ public final class ImprovementService {
         this.fanOut = fanOut;
         this.answers = new ReleaseAwareAnswers(tracker);
         this.views = new ImprovementViews(tracker);
-        this.masker = new PersonalDataMasker();
         this.departments = Set.copyOf(departments);
         this.clock = clock;
     }
@@ -716,7 +713,7 @@ public final class ImprovementService {
         if (text.length() > max) {
             throw new ValidationException(field, "at most " + max + " characters");
         }
-        return masker.mask(text.strip());
+        return text.strip();
     }
 
     private String optionalText(String text, String field) {

@@ -45,8 +45,8 @@ public final class ImprovementStore {
     }
 
     /**
-     * @param afterWrite told of every notice and link item this store writes, where no table stream does it (the local
-     *                   runtime and tests hand it to the in-process notifier and to participation)
+     * @param afterWrite told of every change of an improvement and every notice and link item this store writes, where no
+     *                   table stream does it (the local runtime and tests hand it to the in-process notifier and to participation)
      */
     public ImprovementStore(DynamoDbClient dynamo, String table, ItemChanges afterWrite) {
         this.dynamo = dynamo;
@@ -63,16 +63,21 @@ public final class ImprovementStore {
         }
     }
 
-    /** Writes a change made on the version it was read at; 409 when someone else changed it in between. */
+    /**
+     * Writes a change made on the version it was read at; 409 when someone else changed it in between. The change is told
+     * with the item as it was, as the stream tells it (a release credits the adopted idea).
+     */
     public void replace(Improvement changed) {
         Map<String, AttributeValue> item = ImprovementItems.toItem(changed);
+        Map<String, AttributeValue> before;
         try {
-            StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("#v = :read")
+            before = StoreCalls.call(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("#v = :read")
                     .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":read", n(changed.version() - 1)))));
+                    .expressionAttributeValues(Map.of(":read", n(changed.version() - 1))).returnValues(ReturnValue.ALL_OLD))).attributes();
         } catch (ConditionalCheckFailedException stale) {
             throw new ConflictException("improvement " + changed.id() + " was changed by someone else; read it again and retry");
         }
+        afterWrite.changed(before, item);
     }
 
     public Optional<Improvement> find(String id) {

@@ -1,25 +1,22 @@
 package com.govfeedback.improvement.store;
 
 import static com.govfeedback.storage.Attributes.instant;
-import static com.govfeedback.storage.Attributes.n;
 import static com.govfeedback.storage.Attributes.number;
-import static com.govfeedback.storage.Attributes.s;
 import static com.govfeedback.storage.Attributes.string;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.govfeedback.notify.NoticeItemOutcome;
 import com.govfeedback.notify.Notification;
 import com.govfeedback.notify.NotificationEvent;
 import com.govfeedback.notify.OutboxStore;
 import com.govfeedback.notify.Recipient;
-import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Improvement notice items as the notifier sees them: each holds one notification for one citizen (its id is the
@@ -28,9 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * a feedback's outbox entry.
  */
 public final class NoticeOutbox implements OutboxStore {
-    private static final String STATE = "state";
-    private static final String ATTEMPTS = "attempts";
-    private static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -46,27 +40,17 @@ public final class NoticeOutbox implements OutboxStore {
             return List.of();
         }
         Instant createdAt = instant(image, "createdAt");
-        Instant nextAttemptAt = image.containsKey(NEXT_ATTEMPT_AT) ? instant(image, NEXT_ATTEMPT_AT) : createdAt;
-        int attempts = (int) number(image, ATTEMPTS);
+        Instant nextAttemptAt = image.containsKey(NoticeItemOutcome.NEXT_ATTEMPT_AT) ? instant(image, NoticeItemOutcome.NEXT_ATTEMPT_AT) : createdAt;
+        int attempts = (int) number(image, NoticeItemOutcome.ATTEMPTS);
         return List.of(new Notification(string(image, "deliveryId"), NotificationEvent.IMPROVEMENT_STATUS, string(image, "improvementId"),
                 new Recipient(Recipient.Kind.CITIZEN, string(image, "recipient")),
                 Map.of("text", string(image, "text"), "status", string(image, "status")), createdAt, attempts, nextAttemptAt,
-                Notification.State.valueOf(string(image, STATE))));
+                Notification.State.valueOf(string(image, NoticeItemOutcome.STATE))));
     }
 
     @Override
     public Recorded record(Notification outcome, int indexHint, int attemptsRead) {
-        Map<String, AttributeValue> key = ImprovementKeys.notice(ImprovementNotice.noticeIdOf(outcome.id()), outcome.recipient().id());
-        try {
-            StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(key)
-                    .updateExpression("SET #state = :state, #attempts = :attempts, #next = :next")
-                    .conditionExpression("#state = :pending AND (attribute_not_exists(#attempts) OR #attempts = :read)")
-                    .expressionAttributeNames(Map.of("#state", STATE, "#attempts", ATTEMPTS, "#next", NEXT_ATTEMPT_AT))
-                    .expressionAttributeValues(Map.of(":state", s(outcome.state().name()), ":attempts", n(outcome.attempts()),
-                            ":next", instant(outcome.nextAttemptAt()), ":pending", s(Notification.State.PENDING.name()), ":read", n(attemptsRead)))));
-            return Recorded.RECORDED;
-        } catch (ConditionalCheckFailedException recordedFirst) {
-            return Recorded.ALREADY;
-        }
+        return NoticeItemOutcome.record(dynamo, table, ImprovementKeys.notice(ImprovementNotice.noticeIdOf(outcome.id()), outcome.recipient().id()),
+                outcome, attemptsRead);
     }
 }

@@ -14,6 +14,7 @@ import com.govfeedback.participation.rewards.Catalogue;
 import com.govfeedback.participation.rewards.Fulfilment;
 import com.govfeedback.participation.rewards.Redemptions;
 import com.govfeedback.participation.store.ParticipationTrail;
+import com.govfeedback.storage.ItemChanges;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,8 +28,13 @@ public record ParticipationServices(PointRules rules, ParticipationTrail trail, 
     public static final int BOARD_SIZE = 20;
 
     public static ParticipationServices over(DynamoDbClient dynamo, String table, Clock clock) {
+        return over(dynamo, table, clock, ItemChanges.NONE);
+    }
+
+    /** @param noticeWrites told of each new notice item, where no table stream pushes it (the local runtime) */
+    public static ParticipationServices over(DynamoDbClient dynamo, String table, Clock clock, ItemChanges noticeWrites) {
         PointRules rules = PointRules.loadDefault();
-        ParticipationTrail trail = new ParticipationTrail(dynamo, table);
+        ParticipationTrail trail = new ParticipationTrail(dynamo, table, noticeWrites);
         Profiles profiles = new Profiles(dynamo, table);
         Leaderboard leaderboard = new Leaderboard(dynamo, table, profiles, BOARD_SIZE);
         Ledger ledger = new Ledger(dynamo, table, rules, StarLevels.loadDefault(), leaderboard, trail, clock);
@@ -37,6 +43,6 @@ public record ParticipationServices(PointRules rules, ParticipationTrail trail, 
         EvaluatorProgramme programme = new EvaluatorProgramme(dynamo, table, trail, EvaluatorProgramme.Quotas.loadDefault(), clock);
         GoldenIdeas ideas = new GoldenIdeas(dynamo, table, ledger, profiles, trail, rules, clock);
         return new ParticipationServices(rules, trail, profiles, leaderboard, ledger, catalogue, redemptions, programme, ideas,
-                new ParticipationEvents(ledger, ideas, redemptions));
+                new ParticipationEvents(ledger, ideas, redemptions, trail));
     }
 }

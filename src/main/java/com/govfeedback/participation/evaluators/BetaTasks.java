@@ -19,7 +19,6 @@ import com.govfeedback.shared.ValidationException;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
-import com.govfeedback.triage.text.PersonalDataMasker;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,7 +56,6 @@ public final class BetaTasks {
     private final BetaFeedback feedback;
     private final Ledger ledger;
     private final Clock clock;
-    private final PersonalDataMasker masker = new PersonalDataMasker();
 
     public BetaTasks(DynamoDbClient dynamo, String table, EvaluatorProgramme programme, BetaFeedback feedback, Ledger ledger, Clock clock) {
         this.dynamo = dynamo;
@@ -86,7 +84,7 @@ public final class BetaTasks {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Task task = new Task(Ids.newId(clock.instant()), version, masker.mask(steps.strip()), deadline, slots, 0);
+        Task task = new Task(Ids.newId(clock.instant()), version, steps.strip(), deadline, slots, 0);
         Map<String, AttributeValue> item = new HashMap<>(ParticipationKeys.task(task.id()).value());
         item.put(TableSchema.ENTITY, Attributes.s("BETA_TASK"));
         item.put("taskId", Attributes.s(task.id()));

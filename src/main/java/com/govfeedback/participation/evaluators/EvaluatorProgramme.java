@@ -21,7 +21,6 @@ import com.govfeedback.shared.ValidationException;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
-import com.govfeedback.triage.text.PersonalDataMasker;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,7 +44,6 @@ public final class EvaluatorProgramme {
     private final ParticipationTrail trail;
     private final Quotas quotas;
     private final Clock clock;
-    private final PersonalDataMasker masker = new PersonalDataMasker();
 
     public EvaluatorProgramme(DynamoDbClient dynamo, String table, ParticipationTrail trail, Quotas quotas, Clock clock) {
         this.dynamo = dynamo;
@@ -96,7 +94,7 @@ public final class EvaluatorProgramme {
         item.put("citizen", Attributes.s(citizen));
         item.put("ageBand", Attributes.s(ageBand));
         item.put("district", Attributes.s(district));
-        item.put("device", Attributes.s(masker.mask(device.strip())));
+        item.put("device", Attributes.s(device.strip()));
         item.put("appliedAt", Attributes.instant(clock.instant()));
         item.put(TableSchema.BY_QUEUE.partitionKey(), Attributes.s(ParticipationKeys.APPLICATIONS));
         item.put(TableSchema.BY_QUEUE.sortKey(), Attributes.s(ParticipationKeys.timed(clock.instant(), citizen)));
@@ -140,7 +138,7 @@ public final class EvaluatorProgramme {
     public Application reject(String operator, String citizen, String reason) {
         application(citizen);
         moves.set(ParticipationKeys.evaluator(citizen), APPLIED, REJECTED, Map.of(), List.of());
-        return decided(operator, citizen, REJECTED, "EVALUATOR_REJECTED", reason == null ? "" : masker.mask(reason));
+        return decided(operator, citizen, REJECTED, "EVALUATOR_REJECTED", reason == null ? "" : reason);
     }
 
     /** 403 unless the citizen's application is approved. */

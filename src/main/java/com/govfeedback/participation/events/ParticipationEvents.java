@@ -1,11 +1,13 @@
 package com.govfeedback.participation.events;
 
 import java.time.Instant;
+import java.util.Map;
 
 import com.govfeedback.participation.ideas.GoldenIdeas;
 import com.govfeedback.participation.ledger.Ledger;
 import com.govfeedback.participation.ledger.LedgerEntry;
 import com.govfeedback.participation.rewards.Redemptions;
+import com.govfeedback.participation.store.ParticipationTrail;
 
 /**
  * What other features tell participation, each keyed by its cause so that a retry, a replayed stream record or two
@@ -19,11 +21,13 @@ public final class ParticipationEvents {
     private final Ledger ledger;
     private final GoldenIdeas ideas;
     private final Redemptions redemptions;
+    private final ParticipationTrail trail;
 
-    public ParticipationEvents(Ledger ledger, GoldenIdeas ideas, Redemptions redemptions) {
+    public ParticipationEvents(Ledger ledger, GoldenIdeas ideas, Redemptions redemptions, ParticipationTrail trail) {
         this.ledger = ledger;
         this.ideas = ideas;
         this.redemptions = redemptions;
+        this.trail = trail;
     }
 
     /** A citizen's feedback was accepted into an improvement (需求): pays FEEDBACK_ACCEPTED once per feedback and improvement. */
@@ -31,17 +35,24 @@ public final class ParticipationEvents {
         return ledger.award("feedback:" + feedbackId + ":improvement:" + improvementId, citizen, FEEDBACK_ACCEPTED);
     }
 
-    /** A citizen's bug report was confirmed by staff: pays BUG_CONFIRMED once per feedback. */
-    public LedgerEntry bugConfirmed(String feedbackId, String citizen) {
-        return ledger.award("bug:" + feedbackId, citizen, BUG_CONFIRMED);
+    /**
+     * Staff confirmed a citizen's bug report: the citizen is told who confirmed it (the audit trail keeps the staff member)
+     * and BUG_CONFIRMED is paid, each once per feedback.
+     */
+    public LedgerEntry bugConfirmed(String feedbackId, String citizen, String confirmedBy) {
+        String cause = "bug:" + feedbackId;
+        LedgerEntry paid = ledger.award(cause, citizen, BUG_CONFIRMED);
+        // keyed by the entry's time, fixed at the first attempt, so a repeat records nothing new
+        trail.record(new ParticipationTrail.Event(citizen, BUG_CONFIRMED, cause, paid.createdAt(), confirmedBy, Map.of()));
+        return paid;
     }
 
     /**
-     * The improvement that adopted a citizen's suggestion was RELEASED: the 金点子 is listed (named only with consent) and
-     * GOLDEN_IDEA_ADOPTED is paid once per improvement.
+     * The improvement that adopted a citizen's suggestion was RELEASED: the 金点子 is listed (named only where the
+     * citizen's profile consents) and GOLDEN_IDEA_ADOPTED is paid once per improvement.
      */
-    public GoldenIdeas.Idea improvementReleased(String improvementId, String contributor, String title, boolean namedWithConsent, Instant releasedAt) {
-        return ideas.adopted(improvementId, contributor, title, namedWithConsent, releasedAt);
+    public GoldenIdeas.Idea improvementReleased(String improvementId, String contributor, String title, Instant releasedAt) {
+        return ideas.adopted(improvementId, contributor, title, releasedAt);
     }
 
     /** For the sweep: finishes awards and redemptions a crash left unfinished before {@code before}; the number driven. */

@@ -17,7 +17,6 @@ import com.govfeedback.shared.ValidationException;
 import com.govfeedback.storage.Attributes;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
-import com.govfeedback.triage.text.PersonalDataMasker;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,7 +41,6 @@ public final class GoldenIdeas {
     private final ParticipationTrail trail;
     private final PointRules rules;
     private final Clock clock;
-    private final PersonalDataMasker masker = new PersonalDataMasker();
 
     public GoldenIdeas(DynamoDbClient dynamo, String table, Ledger ledger, Profiles profiles, ParticipationTrail trail, PointRules rules, Clock clock) {
         this.dynamo = dynamo;
@@ -61,11 +59,22 @@ public final class GoldenIdeas {
     public record Decision(int amountYuan, String reason, String decidedBy, Instant decidedAt) {
     }
 
+    /** What the public 金点子 zone shows: no subject, no decider; the reward once decided. */
+    public record PublicIdea(String improvementId, int year, String title, String contributor, Instant releasedAt, Integer rewardYuan) {
+    }
+
+    /** The year's adopted ideas as the public 金点子 zone shows them. */
+    public List<PublicIdea> zone(int year) {
+        return year(year).stream().map(idea -> new PublicIdea(idea.improvementId(), idea.year(), idea.title(), idea.contributor(), idea.releasedAt(),
+                idea.decision() == null ? null : idea.decision().amountYuan())).toList();
+    }
+
     /**
-     * The improvement that adopted a citizen's suggestion was RELEASED: records the idea in its year's list and pays the
-     * contributor, both once per improvement however often the release is reported.
+     * The improvement that adopted a citizen's suggestion was RELEASED: records the idea in its year's list (under the
+     * contributor's masked name when their profile consents to it, else anonymously), tells them and pays them, each once
+     * per improvement however often the release is reported.
      */
-    public Idea adopted(String improvementId, String citizen, String title, boolean namedWithConsent, Instant releasedAt) {
+    public Idea adopted(String improvementId, String citizen, String title, Instant releasedAt) {
         if (improvementId == null || !improvementId.matches("[A-Za-z0-9_\\-]{1,64}")) {
             throw new ValidationException("improvementId", "must be 1–64 letters, digits, _ or -");
         }
@@ -74,15 +83,18 @@ public final class GoldenIdeas {
         item.put(TableSchema.ENTITY, Attributes.s("GOLDEN_IDEA"));
         item.put("improvementId", Attributes.s(improvementId));
         item.put("year", Attributes.n(year));
-        item.put("title", Attributes.s(masker.mask(title == null ? "" : title.strip())));
+        String shownTitle = title == null ? "" : title.strip(); // the improvement's title, masked when staff sent it
+        item.put("title", Attributes.s(shownTitle));
         item.put("citizen", Attributes.s(citizen));
-        item.put("contributor", Attributes.s(namedWithConsent ? profiles.get(citizen).maskedName() : ANONYMOUS));
+        item.put("contributor", Attributes.s(profiles.get(citizen).creditName().orElse(ANONYMOUS)));
         item.put("releasedAt", Attributes.instant(releasedAt));
         try {
             StoreCalls.run(() -> dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)")));
         } catch (ConditionalCheckFailedException alreadyRecorded) {
             // the first report stands
         }
+        trail.record(new ParticipationTrail.Event(citizen, "IDEA_ADOPTED", "idea:" + improvementId, releasedAt, "system",
+                Map.of("title", shownTitle)));
         ledger.award("idea:" + improvementId, citizen, RULE);
         return get(year, improvementId);
     }
@@ -103,7 +115,7 @@ public final class GoldenIdeas {
         }
         String citizen = Attributes.string(item(year, improvementId), "citizen");
         Instant at = clock.instant();
-        Map<String, AttributeValue> decision = Map.of("amountYuan", Attributes.n(amountYuan), "reason", Attributes.s(masker.mask(reason.strip())),
+        Map<String, AttributeValue> decision = Map.of("amountYuan", Attributes.n(amountYuan), "reason", Attributes.s(reason.strip()),
                 "decidedBy", Attributes.s(operator), "decidedAt", Attributes.instant(at));
         try {
             StoreCalls.run(() -> dynamo.updateItem(b -> b.tableName(table).key(ParticipationKeys.idea(year, improvementId).value())

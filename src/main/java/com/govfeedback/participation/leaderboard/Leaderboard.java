@@ -67,9 +67,10 @@ public final class Leaderboard {
      * Saves what the boards show of a citizen; opting out, or moving to another city, takes them off their former city's
      * {@code currentPeriods} boards at once (older periods' boards are history and keep the masked name).
      */
-    public Profiles.Profile saveProfile(String subject, String name, String regionCode, boolean optOut, List<String> currentPeriods) {
+    public Profiles.Profile saveProfile(String subject, String name, String regionCode, boolean optOut, boolean namedOnCredits,
+            List<String> currentPeriods) {
         Profiles.Profile before = profiles.get(subject);
-        Profiles.Profile after = profiles.save(subject, name, regionCode, optOut);
+        Profiles.Profile after = profiles.save(subject, name, regionCode, optOut, namedOnCredits);
         if (before.city() != null && (optOut || !before.city().equals(after.city()))) {
             remove(subject, before.city(), currentPeriods);
         }

@@ -136,7 +136,8 @@ public final class Redemptions {
         default -> "REDEMPTION_REFUSED";
         };
         trail.record(new ParticipationTrail.Event(entry.citizen(), kind, entry.causeId(), entry.createdAt(), "system",
-                Map.of("points", Long.toString(entry.points()), "reward", entry.rewardId(), "outcome", entry.state())));
+                Map.of("points", Long.toString(entry.points()), "reward", entry.rewardId(), "rewardTitle", catalogue.get(entry.rewardId()).title(),
+                        "outcome", entry.state())));
         ledger.settled(entry);
     }
 }

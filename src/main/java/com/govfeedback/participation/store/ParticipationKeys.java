@@ -48,6 +48,11 @@ public final class ParticipationKeys {
         return "LEDGER#" + subject;
     }
 
+    /** A citizen's notice of one event ({@code kind:ref}), in their partition, ordered by time. */
+    public static Key notice(String subject, Instant at, String eventId) {
+        return new Key(participant(subject), NOTICE_PREFIX + timed(at, eventId));
+    }
+
     public static String timed(Instant at, String id) {
         return Attributes.sortable(at) + "#" + id;
     }

@@ -79,7 +79,7 @@ final class CaseFixture {
                 LEAD, List.of(COPIED), List.of(), "negative", -0.4, 0.9, 0.9, List.of(), needsReview);
         Feedback feedback = SweepFixtures.CLOCKS.started(new Feedback(id, TrackingNumbers.of(id, at, SweepFixtures.CLOCKS.zone()), citizen,
                 Status.SUBMITTED, at, triage.maskedText(), Channel.APP, FeedbackContext.EMPTY, triage, null, null, null,
-                new Similarity(clusterId == null ? id : clusterId, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY));
+                new Similarity(clusterId == null ? id : clusterId, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY, null));
         repository.insert(feedback);
         clock.advance(Duration.ofMinutes(1));
         return feedback;

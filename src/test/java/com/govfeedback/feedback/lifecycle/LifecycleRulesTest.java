@@ -21,11 +21,13 @@ import com.govfeedback.shared.ValidationException;
 class LifecycleRulesTest {
 
     @Test
-    void everyStatusHasItsMovesAndOnlyClosedAndMergedAreFinal() {
+    void everyStatusHasItsMovesAndOnlyClosedMergedAndWithdrawnAreFinal() {
         for (Status status : Status.values()) {
             assertThat(StateMachine.allowedFrom(status)).as(status.name()).isNotNull();
-            assertThat(StateMachine.allowedFrom(status).isEmpty()).as(status + " final").isEqualTo(status == Status.CLOSED || status == Status.MERGED);
+            assertThat(StateMachine.allowedFrom(status).isEmpty()).as(status + " final")
+                    .isEqualTo(status == Status.CLOSED || status == Status.MERGED || status == Status.WITHDRAWN);
             assertThat(StateMachine.allowedFrom(status)).as("MERGED is reached by merging only").doesNotContain(Status.MERGED);
+            assertThat(StateMachine.allowedFrom(status)).as("WITHDRAWN is the citizen's step only").doesNotContain(Status.WITHDRAWN);
         }
         assertThat(StateMachine.allowedFrom(Status.IN_TESTING)).containsExactlyInAnyOrder(Status.RELEASED, Status.IN_DEVELOPMENT);
     }

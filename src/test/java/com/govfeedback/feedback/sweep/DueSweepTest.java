@@ -92,7 +92,7 @@ class DueSweepTest {
         Feedback feedback = store.submitted(SUBMITTED);
         Instant followUpDue = SUBMITTED.plus(Duration.ofMinutes(30));
         Feedback withFollowUp = feedback.withCaseFile(feedback.caseFile().withFollowUp(
-                new com.govfeedback.feedback.CaseFile.FollowUp(SUBMITTED, followUpDue, null, false)));
+                com.govfeedback.feedback.CaseFile.FollowUp.opened(SUBMITTED, followUpDue)));
         store.repository.replace(SweepFixtures.CLOCKS.reindexed(withFollowUp, SUBMITTED).nextVersion());
 
         assertThat(store.sweep().run(followUpDue.minusSeconds(1), ALWAYS, false).examined()).isZero();

@@ -95,7 +95,7 @@ public final class SweepFixtures {
                 "negative", -0.5, 0.9, 0.9, List.of(), false);
         return CLOCKS.started(new Feedback(id, TrackingNumbers.of(id, submittedAt, CLOCKS.zone()), "citizen-1", Status.SUBMITTED, submittedAt,
                 triage.maskedText(), Channel.APP, FeedbackContext.EMPTY, triage, null, null, null,
-                new Similarity(id, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY));
+                new Similarity(id, new long[SimilaritySignature.SIGNATURE_LENGTH]), List.of(), 1, CaseFile.EMPTY, null));
     }
 
     /** A stored ORANGE malfunction submitted at {@code submittedAt}. */

@@ -1,6 +1,7 @@
 package com.govfeedback.triage.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,15 @@ class PersonalDataMaskerTest {
     }
 
     @Test
-    void leavesEighteenDigitNumbersWithWrongCheckDigitAlone() {
+    void masksMistypedIdsWithProvinceAndBirthDateButLeavesThemAfterAReferenceWord() {
         for (int i = 0; i < ROUNDS; i++) {
             String id = validId18();
             char wrong = "0123456789X".replace(String.valueOf(id.charAt(17)), "").charAt(random.nextInt(10));
-            String text = "编码" + id.substring(0, 17) + wrong + "有问题";
-            assertThat(masker.mask(text)).isEqualTo(text);
+            String mistyped = id.substring(0, 17) + wrong;
+            assertThat(masker.mask("编码" + mistyped + "有问题")).isEqualTo("编码[身份证号]有问题");
+            assertThat(masker.mask("订单号：" + mistyped)).isEqualTo("订单号：" + mistyped);
+            String notADate = "11" + id.substring(2, 10) + "13" + id.substring(12, 17) + wrong;
+            assertThat(masker.mask("编码" + notADate)).isEqualTo("编码" + notADate);
         }
     }
 
@@ -56,6 +60,74 @@ class PersonalDataMaskerTest {
                 assertThat(masker.mask("联系我" + written + "谢谢")).as(written).isEqualTo("联系我" + masked + "谢谢");
             }
         }
+    }
+
+    @Test
+    void masksMobilesWrittenToSlipPastAMasker() {
+        for (int i = 0; i < ROUNDS; i++) {
+            String m = "1" + (3 + random.nextInt(7)) + digits(9);
+            String masked = m.substring(0, 3) + "****" + m.substring(7);
+            for (String written : new String[] {m.substring(0, 3) + "." + m.substring(3, 7) + "." + m.substring(7),
+                m.substring(0, 3) + "/" + m.substring(3, 7) + "/" + m.substring(7), m.substring(0, 3) + " - " + m.substring(3),
+                String.join("\u200B", m.split("")), m.substring(0, 5) + "\u2060\uFEFF" + m.substring(5), mathBold(m),
+                chineseNumerals(m), chineseNumerals(m.substring(0, 3)) + " " + m.substring(3)}) {
+                assertThat(masker.mask("电话" + written + "。")).as(written).isEqualTo("电话" + masked + "。");
+            }
+            for (String before : new String[] {"tel", "Tel:", "phone", "vx", "快递", "快递员", "当事人", "案件当事人", "订单一直没到，",
+                "2026.12.01 "}) {
+                assertThat(masker.mask(before + m)).as(before).isEqualTo(before + masked);
+            }
+        }
+    }
+
+    @Test
+    void readsAWordBeforeANumberOnlyWhereItSaysWhatTheNumberIs() {
+        assertThat(masker.mask("当事人 9123 4567")).isEqualTo("当事人 [电话]");
+        assertThat(masker.mask("客服400-854-5932")).isEqualTo("客服400-854-5932");
+        assertThat(masker.mask("拨打400-854-5932")).as("no 7-digit phone inside a longer number").isEqualTo("拨打400-854-5932");
+        assertThat(masker.mask("手机坏了 2005-04-24")).as("a date is no phone").isEqualTo("手机坏了 2005-04-24");
+        assertThat(masker.mask("hotel 88881234")).as("tel only as a whole word").isEqualTo("hotel 88881234");
+        assertThat(masker.mask("（微信同号），另外20000203")).as("a date after a phone word").isEqualTo("（微信同号），另外20000203");
+        assertThat(masker.mask("電話：20120315")).isEqualTo("電話：[电话]");
+        assertThat(masker.mask("QQ 22336；打了12315")).isEqualTo("QQ [QQ号]；打了12315");
+    }
+
+    @Test
+    void masksQqAndPassportNumbersIntroducedByTheirWords() {
+        assertThat(masker.mask("QQ：12345678，谢谢")).isEqualTo("QQ：[QQ号]，谢谢");
+        assertThat(masker.mask("加我qq号 987654321")).isEqualTo("加我qq号 [QQ号]");
+        assertThat(masker.mask("扣扣１２３４５６")).isEqualTo("扣扣[QQ号]");
+        assertThat(masker.mask("QQ12345678")).isEqualTo("QQ[QQ号]");
+        assertThat(masker.mask("护照号码 E12345678")).isEqualTo("护照号码 [证件号]");
+        assertThat(masker.mask("Passport No.EA1234567")).isEqualTo("Passport No.[证件号]");
+        assertThat(masker.mask("港澳通行证C12345678，台胞证 12345678")).isEqualTo("港澳通行证[证件号]，台胞证 [证件号]");
+        assertThat(masker.mask("型号E12345678")).isEqualTo("型号E12345678");
+        assertThat(masker.mask("一共12345678")).isEqualTo("一共12345678");
+    }
+
+    @Test
+    void masksEmailAddressesWithAChineseLocalPartFromItsName() {
+        assertThat(masker.mask("我的邮箱是张三@163.com，谢谢")).isEqualTo("我的邮箱是[邮箱]，谢谢");
+        assertThat(masker.mask("发邮件到王小明2024@example.com.cn")).isEqualTo("发邮件到[邮箱]");
+        assertThat(masker.mask("邮箱：李四.工作@qq.com。")).isEqualTo("邮箱：[邮箱]。");
+        assertThat(masker.mask("价格@3.5元")).isEqualTo("价格@3.5元");
+    }
+
+    @Test
+    void leavesVersionsTrackingNumbersAndMachineAddressesAlone() {
+        for (String text : new String[] {"升级到13.8.1234后还是闪退", "5.10.0-beta", "反馈编号261129-7KX4-M2QD", "跟踪号261129-1381-2345",
+            "服务器192.168.100.101", "坐标22.543099, 114.057868", "顺丰SF1381234567890", "京东JDVA13812345678", "2026.12.01",
+            "2026/12/01", "缴费13812345678元", "¥13812345678", "SN13812345678", "电话0.13812345678"}) {
+            assertThat(masker.mask(text)).as(text).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void findsEachItemWithItsKindAndPlaceInTheText() {
+        String text = "电话1\u200B3812345678，邮箱a@b.cn";
+        assertThat(masker.find(text)).extracting(PersonalDataMasker.Finding::kind, PersonalDataMasker.Finding::start,
+                PersonalDataMasker.Finding::end).containsExactly(tuple(PersonalDataMasker.Kind.MOBILE, 2, 14),
+                        tuple(PersonalDataMasker.Kind.EMAIL, 17, 23));
     }
 
     @Test
@@ -88,7 +160,7 @@ class PersonalDataMaskerTest {
     }
 
     @Test
-    void masksBankCardsPassingLuhnAndLeavesFailingOnesAlone() {
+    void masksBankCardsPassingLuhnOrIntroducedByACardWord() {
         for (int i = 0; i < ROUNDS; i++) {
             String card = luhnValid("62" + digits(14 + random.nextInt(3)));
             String grouped = card.replaceAll("(\\d{4})(?=\\d)", "$1 ");
@@ -96,7 +168,8 @@ class PersonalDataMaskerTest {
             assertThat(masker.mask("卡号：" + grouped + "。")).isEqualTo("卡号：[银行卡号]。");
             assertThat(masker.mask("卡" + fullWidth(card))).isEqualTo("卡[银行卡号]");
             String broken = card.substring(0, card.length() - 1) + (char) ('0' + (card.charAt(card.length() - 1) - '0' + 1) % 10);
-            assertThat(masker.mask("卡号" + broken)).isEqualTo("卡号" + broken);
+            assertThat(masker.mask("卡号" + broken)).as("a mistyped card after a card word").isEqualTo("卡号[银行卡号]");
+            assertThat(masker.mask("会员" + broken)).isEqualTo("会员" + broken);
         }
     }
 
@@ -167,6 +240,18 @@ class PersonalDataMaskerTest {
         for (int i = 0; i < count; i++) {
             sb.append(random.nextInt(10));
         }
+        return sb.toString();
+    }
+
+    private static String mathBold(String digits) {
+        StringBuilder sb = new StringBuilder();
+        digits.chars().forEach(c -> sb.appendCodePoint(0x1D7CE + c - '0'));
+        return sb.toString();
+    }
+
+    private static String chineseNumerals(String digits) {
+        StringBuilder sb = new StringBuilder();
+        digits.chars().forEach(c -> sb.append("〇幺二三四五六七八九".charAt(c - '0')));
         return sb.toString();
     }
 

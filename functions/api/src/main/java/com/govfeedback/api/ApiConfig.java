@@ -28,6 +28,24 @@ public interface ApiConfig {
 
     Auth auth();
 
+    Contact contact();
+
+    /**
+     * Where the key-encryption key of callback phones lives: a KMS key ARN in the cloud (the stack sets
+     * {@code FEEDBACK_CONTACT_KMS_KEY_ARN}), a folder of local key files otherwise (the local and test profiles). With
+     * neither the function does not start.
+     */
+    interface Contact {
+        java.util.Optional<String> kmsKeyArn();
+
+        /** The local key files' folder ({@code .local/keys/contact} under make run). */
+        java.util.Optional<String> localKeyDir();
+
+        /** How long one data key seals new values before a fresh one is asked for. */
+        @WithDefault("1h")
+        java.time.Duration dataKeyLifetime();
+    }
+
     /** Where the bearer token names what the core needs beyond its subject and groups, and how strong a sign-in must be. */
     interface Auth {
         /** The department claim: {@code dept}, or {@code custom:dept} in Cognito's ID tokens (the stack sets it). */

@@ -6,6 +6,8 @@ import com.govfeedback.bridge.FeedbackWithImprovements;
 import com.govfeedback.feedback.lifecycle.CaseMerge;
 import com.govfeedback.feedback.lifecycle.CaseRequests;
 import com.govfeedback.feedback.lifecycle.CaseService;
+import com.govfeedback.feedback.lifecycle.CitizenCaseActions;
+import com.govfeedback.feedback.lifecycle.FollowUpCalls;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
 import com.govfeedback.feedback.view.FeedbackPage;
 import com.govfeedback.feedback.view.FeedbackView;
@@ -13,6 +15,7 @@ import com.govfeedback.feedback.view.FeedbackView;
 import io.quarkus.funqy.Funq;
 
 /** The case lifecycle: work queues, staff operations, citizens' ratings and appeals. Translate, delegate, nothing else. */
+@MaskedRequests
 public class CaseFunctions {
 
     @Inject
@@ -23,6 +26,10 @@ public class CaseFunctions {
     WorkQueue queues;
     @Inject
     FeedbackWithImprovements withImprovements;
+    @Inject
+    CitizenCaseActions citizenActions;
+    @Inject
+    FollowUpCalls followUps;
     @Inject
     Callers callers;
 
@@ -87,6 +94,27 @@ public class CaseFunctions {
             404, 409, 422 })
     public FeedbackView rate(CaseRequests.Rate request) {
         return withImprovements.rate(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/withdraw")
+    @ApiDoc(summary = "Withdraw (撤回) one's own feedback before any department acknowledged it; a repeat answers it as withdrawn",
+            roles = "citizen", errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView withdraw(CaseRequests.Withdraw request) {
+        return citizenActions.withdraw(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/supplement")
+    @ApiDoc(summary = "Answer a request for more information (补充材料) while the case awaits the citizen; the clock resumes",
+            roles = "citizen", errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView supplement(CaseRequests.Supplement request) {
+        return citizenActions.supplement(callers.current(), Requests.require(request, "id"));
+    }
+
+    @Funq("feedback/follow-up")
+    @ApiDoc(summary = "Record a 回访 call after a bad rating: reached (satisfied or not) closes it; unanswered calls are retried per "
+            + "policy, then closed as unreachable", roles = { "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 409, 422 })
+    public FeedbackView followUp(CaseRequests.FollowUpCall request) {
+        return followUps.record(callers.current(), Requests.require(request, "id"));
     }
 
     @Funq("feedback/appeal")

@@ -11,8 +11,10 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.govfeedback.audit.AuditStore;
 import com.govfeedback.auth.TokenRules;
 import com.govfeedback.feedback.FeedbackClocks;
+import com.govfeedback.feedback.contact.ContactProtection;
 import com.govfeedback.feedback.intake.FeedbackService;
 import com.govfeedback.feedback.intake.SubmissionLimiter;
 import com.govfeedback.feedback.similar.SimilarFeedback;
@@ -95,8 +97,8 @@ public class CoreWiring {
     @Produces
     @ApplicationScoped
     FeedbackService feedbackService(FeedbackRepository repository, DynamoDbClient dynamo, ApiConfig config, Triage triage,
-            FeedbackClocks clocks, SimilarFeedback similar, FeedbackViews views, Clock clock) {
+            FeedbackClocks clocks, SimilarFeedback similar, FeedbackViews views, ContactProtection contacts, AuditStore audit, Clock clock) {
         return new FeedbackService(repository, new SubmissionLimiter(dynamo, config.tableName(), config.submissionsPerHour()), triage,
-                clocks, similar, views, clock);
+                clocks, similar, views, contacts, audit, clock);
     }
 }

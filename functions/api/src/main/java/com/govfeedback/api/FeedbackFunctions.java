@@ -10,6 +10,7 @@ import com.govfeedback.feedback.view.FeedbackView;
 import io.quarkus.funqy.Funq;
 
 /** The citizen-facing feedback operations: translate, delegate to the core, nothing else. */
+@MaskedRequests
 public class FeedbackFunctions {
     @Inject
     FeedbackWithImprovements feedback;
@@ -21,6 +22,9 @@ public class FeedbackFunctions {
     }
 
     /** A page request: at most {@code limit} items (1–50, default 20) after {@code cursor}. */
+    public record TrackingRequest(String trackingNo) {
+    }
+
     public record PageRequest(Integer limit, String cursor) {
     }
 
@@ -36,6 +40,13 @@ public class FeedbackFunctions {
             "supervisor", "admin", "optimisation-office" }, errors = { 401, 403, 404, 422 })
     public FeedbackView get(FeedbackId request) {
         return feedback.get(callers.current(), Requests.require(request, "id").id());
+    }
+
+    @Funq("feedback/track")
+    @ApiDoc(summary = "One's own feedback found by its tracking number (e.g. 261129-7KX4-M2QD)", roles = "citizen", errors = { 401, 403,
+            404, 422 })
+    public FeedbackView track(TrackingRequest request) {
+        return feedback.track(callers.current(), Requests.require(request, "trackingNo").trackingNo());
     }
 
     @Funq("feedback/mine")

@@ -15,6 +15,7 @@ import io.quarkus.funqy.Funq;
  * The improvement loop (需求池, tracker, roadmap, results wall): translate, delegate to {@link ImprovementService}, nothing
  * else. Listing cursors are opaque ({@link Pages}) and bound to the listing that issued them.
  */
+@MaskedRequests
 public class ImprovementFunctions {
     private static final String MANAGERS = "optimisation-office";
     @Inject

@@ -9,12 +9,15 @@ import com.govfeedback.bridge.FeedbackWithImprovements;
 import com.govfeedback.bridge.ImprovementLoop;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.intake.FeedbackService;
+import com.govfeedback.feedback.intake.TrackingLookup;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
+import com.govfeedback.participation.assembly.ParticipationServices;
 import com.govfeedback.triage.Triage;
 
 /**
@@ -26,15 +29,16 @@ public class ImprovementWiring {
 
     @Produces
     @ApplicationScoped
-    ImprovementService improvementService(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar, FeedbackClocks clocks,
-            LifecyclePolicy policy, Triage triage, Clock clock) {
-        return ImprovementLoop.service(store, repository, similar, clocks, policy,
+    ImprovementService improvementService(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar,
+            ParticipationServices participation, FeedbackClocks clocks, LifecyclePolicy policy, Triage triage, Clock clock) {
+        return ImprovementLoop.service(store, repository, similar, participation.profiles(), clocks, policy,
                 triage.taxonomy().departmentCodes(), clock);
     }
 
     @Produces
     @ApplicationScoped
-    FeedbackWithImprovements feedbackWithImprovements(FeedbackService feedback, CaseService cases, ImprovementService improvements) {
-        return new FeedbackWithImprovements(feedback, cases, improvements);
+    FeedbackWithImprovements feedbackWithImprovements(FeedbackService feedback, CaseService cases, ImprovementService improvements,
+            FeedbackRepository repository, FeedbackViews views, FeedbackClocks clocks) {
+        return new FeedbackWithImprovements(feedback, cases, improvements, new TrackingLookup(repository, views, clocks.zone()));
     }
 }

@@ -20,6 +20,7 @@ import io.quarkus.funqy.Funq;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The leaders' dashboard figures: the aggregate items of a date range, one query per day (docs/insights.md). */
+@MaskedRequests
 public class InsightFunctions {
     /** The longest range one request may read: a quarter. */
     static final int MAX_DAYS = 92;

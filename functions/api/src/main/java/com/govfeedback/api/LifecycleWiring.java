@@ -11,6 +11,8 @@ import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.lifecycle.CaseMerge;
 import com.govfeedback.feedback.lifecycle.CaseService;
 import com.govfeedback.feedback.lifecycle.CaseTexts;
+import com.govfeedback.feedback.lifecycle.CitizenCaseActions;
+import com.govfeedback.feedback.lifecycle.FollowUpCalls;
 import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.lifecycle.RequestRules;
 import com.govfeedback.feedback.lifecycle.WorkQueue;
@@ -51,8 +53,8 @@ public class LifecycleWiring {
         return localStream(dynamo, config, clock).improvementStore();
     }
 
-    /** One in-process stream for both stores, so they share one notifier and one sink file. */
-    private synchronized LocalStream localStream(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
+    /** One in-process stream for every store, so they share one notifier and one sink file. */
+    synchronized LocalStream localStream(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
         if (localStream == null) {
             localStream = LocalStream.to(dynamo, config.tableName(), Path.of(config.notifications().localSinkFile().get()), clock);
         }
@@ -90,6 +92,20 @@ public class LifecycleWiring {
     CaseMerge caseMerge(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, LifecyclePolicy policy,
             RequestRules rules, CaseTexts texts, Clock clock) {
         return new CaseMerge(repository, clocks, views, policy, rules, texts, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CitizenCaseActions citizenCaseActions(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, LifecyclePolicy policy,
+            RequestRules rules, CaseTexts texts, Clock clock) {
+        return new CitizenCaseActions(repository, clocks, views, policy, rules, texts, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    FollowUpCalls followUpCalls(FeedbackRepository repository, FeedbackClocks clocks, FeedbackViews views, LifecyclePolicy policy,
+            RequestRules rules, CaseTexts texts, Clock clock) {
+        return new FollowUpCalls(repository, clocks, views, policy, rules, texts, clock);
     }
 
     @Produces

@@ -16,6 +16,7 @@ import com.govfeedback.triage.Triage;
 import io.quarkus.funqy.Funq;
 
 /** The leaders' city-wide list of overdue (and so escalated) cases: one queue query per department. */
+@MaskedRequests
 public class OverdueFunctions {
     @Inject
     CityOverdue overdue;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import com.govfeedback.bridge.BugReports;
+import com.govfeedback.deploy.DeployNames;
 import com.govfeedback.participation.ParticipationAccess;
 import com.govfeedback.participation.ParticipationRefusedException;
 import com.govfeedback.participation.evaluators.BetaTasks;
@@ -26,6 +28,7 @@ import com.govfeedback.shared.ValidationException;
 import io.quarkus.funqy.Funq;
 
 /** Citizen participation: points, rewards, 贡献榜, 体验官 programme and beta tasks, 金点子. Translate, delegate, nothing else. */
+@MaskedRequests
 public class ParticipationFunctions {
     @Inject
     Ledger ledger;
@@ -46,6 +49,8 @@ public class ParticipationFunctions {
     @Inject
     GoldenIdeas ideas;
     @Inject
+    BugReports bugs;
+    @Inject
     Callers callers;
     @Inject
     Clock clock;
@@ -53,10 +58,17 @@ public class ParticipationFunctions {
     public record PageRequest(Integer limit, String cursor) {
     }
 
+    public record BugRequest(String feedbackId) {
+    }
+
+    public record PublicIdeas(List<GoldenIdeas.PublicIdea> items) {
+    }
+
     public record MyPoints(Ledger.Standing standing, List<LedgerEntry> entries, String nextCursor) {
     }
 
-    public record ProfileRequest(String name, String regionCode, Boolean optOut) {
+    /** @param namedOnCredits consent (署名) to be named, masked, where an adopted suggestion is credited; anonymous otherwise */
+    public record ProfileRequest(String name, String regionCode, Boolean optOut, Boolean namedOnCredits) {
     }
 
     public record MyProfile(Profiles.Profile profile, Ledger.Standing standing) {
@@ -139,7 +151,8 @@ public class ParticipationFunctions {
     }
 
     @Funq("participation/profile")
-    @ApiDoc(summary = "Set the name the 贡献榜 shows (stored masked: 张*), my region and whether I stay off the boards", roles = "citizen",
+    @ApiDoc(summary = "Set the name the 贡献榜 shows (stored masked: 张*), my region, whether I stay off the boards and whether "
+            + "adopted suggestions credit me by that name (署名)", roles = "citizen",
             errors = { 401, 403, 422 })
     public MyProfile profile(ProfileRequest request) {
         String citizen = ParticipationAccess.citizen(callers.current(), "participation/profile");
@@ -147,15 +160,14 @@ public class ParticipationFunctions {
         Instant now = clock.instant();
         BoardPeriods periods = rules.periods();
         Profiles.Profile saved = board.saveProfile(citizen, body.name(), body.regionCode(), Boolean.TRUE.equals(body.optOut()),
-                List.of(periods.week(now), periods.month(now), BoardPeriods.ALL_TIME));
+                Boolean.TRUE.equals(body.namedOnCredits()), List.of(periods.week(now), periods.month(now), BoardPeriods.ALL_TIME));
         return new MyProfile(saved, ledger.standing(citizen));
     }
 
-    @Funq("participation/leaderboard")
-    @ApiDoc(summary = "贡献榜: a city's top contributors this week, this month or of all time, names masked", roles = { "citizen", "staff",
-            "supervisor", "admin", "optimisation-office" }, errors = { 401, 422 })
+    @Funq(DeployNames.LEADERBOARD_FUNCTION)
+    @ApiDoc(summary = "贡献榜: a city's top contributors this week, this month or of all time, names masked; open without a token "
+            + "(the app's home page)", errors = { 422 })
     public Leaderboard.Board leaderboard(BoardRequest request) {
-        callers.current();
         BoardRequest body = Requests.require(request, "city");
         if (body.city() == null || !body.city().matches("\\d{4}")) {
             throw new ValidationException("city", "must be the four-digit city part of a region code, e.g. 4403");
@@ -285,6 +297,21 @@ public class ParticipationFunctions {
     public Ideas ideasOfYear(YearRequest request) {
         ParticipationAccess.operator(callers.current(), "participation/ideas/year");
         return new Ideas(ideas.year(requiredYear(request == null ? null : request.year())));
+    }
+
+    @Funq(DeployNames.IDEAS_ZONE_FUNCTION)
+    @ApiDoc(summary = "金点子 zone: the year's adopted suggestions, contributors named (masked) only with their consent; open without a token",
+            errors = { 422 })
+    public PublicIdeas ideasZone(YearRequest request) {
+        return new PublicIdeas(ideas.zone(requiredYear(request == null ? null : request.year())));
+    }
+
+    @Funq("participation/bugs/confirm")
+    @ApiDoc(summary = "Confirm a citizen's fault report as a real bug: the citizen is told and paid once (BUG_CONFIRMED); lead department "
+            + "staff, supervisors, admins", roles = { "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 409, 422 })
+    public LedgerEntry confirmBug(BugRequest request) {
+        BugRequest body = Requests.require(request, "feedbackId");
+        return bugs.confirm(callers.current(), body.feedbackId());
     }
 
     @Funq("participation/ideas/decide")

@@ -7,11 +7,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import com.govfeedback.auth.Caller;
+import com.govfeedback.bridge.BugReports;
 import com.govfeedback.auth.Role;
 import com.govfeedback.feedback.Channel;
 import com.govfeedback.feedback.FeedbackContext;
+import com.govfeedback.feedback.access.CaseAccess;
 import com.govfeedback.feedback.intake.FeedbackService;
 import com.govfeedback.feedback.intake.SubmitFeedback;
+import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.participation.assembly.ParticipationServices;
 import com.govfeedback.participation.evaluators.BetaTasks;
 import com.govfeedback.participation.evaluators.EvaluatorProgramme;
@@ -30,8 +33,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class ParticipationWiring {
     @Produces
     @Singleton
-    ParticipationServices participation(DynamoDbClient dynamo, ApiConfig config, Clock clock) {
-        return ParticipationServices.over(dynamo, config.tableName(), clock);
+    ParticipationServices participation(DynamoDbClient dynamo, ApiConfig config, Clock clock, LifecycleWiring lifecycle) {
+        if (config.notifications().localSinkFile().isEmpty()) {
+            return ParticipationServices.over(dynamo, config.tableName(), clock);
+        }
+        // no table stream here: the in-process one pushes each participation notice as it is written
+        return lifecycle.localStream(dynamo, config, clock).participation();
     }
 
     @Produces
@@ -89,5 +96,11 @@ public class ParticipationWiring {
     @Singleton
     GoldenIdeas goldenIdeas(ParticipationServices p) {
         return p.ideas();
+    }
+
+    @Produces
+    @ApplicationScoped
+    BugReports bugReports(FeedbackRepository repository, ParticipationServices p) {
+        return new BugReports(new CaseAccess(repository), p.events(), p.rules());
     }
 }

@@ -14,6 +14,7 @@ import com.govfeedback.triage.Triage;
 import io.quarkus.funqy.Funq;
 
 /** The code lists a console shows (colours, types, domains, departments, statuses and their moves), read from the taxonomy and the state machine. */
+@MaskedRequests
 public class ReferenceFunctions {
     @Inject
     Triage triage;

@@ -13,6 +13,7 @@ import com.govfeedback.triage.TriageResult;
 import io.quarkus.funqy.Funq;
 
 /** Previews that store nothing: a category while the citizen types, and the deadlines they would be given. */
+@MaskedRequests
 public class TriageAndSlaFunctions {
     @Inject
     Triage triage;

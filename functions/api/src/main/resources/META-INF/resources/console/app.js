@@ -208,7 +208,7 @@ function Queue({ me }) {
       <${Field} id="filter-status" label="状态">
         <select id="filter-status" value=${filters.status} onChange=${set('status')}>
           <option value="">全部状态</option>
-          ${(lists?.statuses ?? []).filter((s) => s.code !== 'CLOSED' && s.code !== 'MERGED').map((s) => html`<option value=${s.code}>${s.name}</option>`)}
+          ${(lists?.statuses ?? []).filter((s) => !['CLOSED', 'MERGED', 'WITHDRAWN'].includes(s.code)).map((s) => html`<option value=${s.code}>${s.name}</option>`)}
         </select><//>
       <${Field} id="filter-colour" label="颜色">
         <select id="filter-colour" value=${filters.colour} onChange=${set('colour')}>

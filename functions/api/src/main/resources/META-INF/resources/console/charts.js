@@ -7,7 +7,7 @@ const COLOUR_NAMES = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色', BLUE: 
 const COLOUR_FILLS = { RED: '#a50e0e', ORANGE: '#e65100', YELLOW: '#c9a800', BLUE: '#0d47a1' };
 /** The satisfaction target the city set: 90% of ratings 4 or 5. */
 export const SATISFACTION_TARGET = 0.9;
-const FINISHED = new Set(['CLOSED', 'MERGED', 'RESOLVED', 'REJECTED']);
+const FINISHED = new Set(['CLOSED', 'MERGED', 'RESOLVED', 'REJECTED', 'WITHDRAWN']);
 
 function parse(counter) {
   return counter.split('.');

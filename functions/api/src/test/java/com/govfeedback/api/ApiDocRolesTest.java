@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,19 +56,8 @@ class ApiDocRolesTest {
                 Duration.ofMinutes(5));
     }
 
-    /** The exported functions with a role note, read from the compiled classes as {@link OpenApiTest} does. */
+    /** The exported functions with a role note. */
     private static List<Method> documentedFunctions() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(FeedbackFunctions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Method> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Arrays.stream(Class.forName(name).getDeclaredMethods())
-                        .filter(m -> m.isAnnotationPresent(Funq.class) && m.isAnnotationPresent(ApiDoc.class))
-                        .forEach(found::add);
-            }
-        }
-        return found.stream().sorted((a, b) -> a.getAnnotation(Funq.class).value().compareTo(b.getAnnotation(Funq.class).value()))
-                .collect(Collectors.toList());
+        return ExportedFunctions.all().stream().filter(m -> m.isAnnotationPresent(ApiDoc.class)).toList();
     }
 }

@@ -376,7 +376,7 @@ class AuthorizationMatrixTest {
         });
         s.put("participation/ideas/year", (a, t) -> post("participation/ideas/year", a, body("year", LocalDate.now(CITY).getYear())));
         s.put("participation/ideas/decide", (a, t) -> {
-            GoldenIdeas.Idea idea = ideas.adopted("matrix-" + UUID.randomUUID(), "matrix-citizen-" + UUID.randomUUID(), "夜间模式", true, Instant.now());
+            GoldenIdeas.Idea idea = ideas.adopted("matrix-" + UUID.randomUUID(), "matrix-citizen-" + UUID.randomUUID(), "夜间模式", Instant.now());
             return post("participation/ideas/decide", a, body("year", idea.year(), "improvementId", idea.improvementId(), "amountYuan", 1000,
                     "reason", "采纳后使用率提升"));
         });

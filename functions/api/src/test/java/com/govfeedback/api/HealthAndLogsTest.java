@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,25 +26,7 @@ class HealthAndLogsTest {
 
     @Test
     void noLogLineHoldsTheFeedbackTextOrTheToken() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(String.valueOf(record.getMessage()) + " " + List.of(record.getParameters() == null ? new Object[0] : record.getParameters())
-                        + " " + (record.getThrown() == null ? "" : record.getThrown()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        try (LogCapture capture = new LogCapture()) {
             String marker = "独特标记" + UUID.randomUUID();
             String token = Tokens.freshCitizen();
             Api.post("/feedback/submit", token, Api.submission(marker)).statusCode(200);
@@ -62,10 +39,8 @@ class HealthAndLogsTest {
             wrongType.put("context", marker);
             Api.post("/feedback/submit", token, wrongType).statusCode(400);
             org.jboss.logging.Logger.getLogger(HealthAndLogsTest.class).info("capture probe");
-            assertThat(lines).as("the capture works").anyMatch(line -> line.contains("capture probe"));
-            assertThat(lines).noneMatch(line -> line.contains(marker) || line.contains(token));
-        } finally {
-            root.removeHandler(capture);
+            assertThat(capture.lines()).as("the capture works").anyMatch(line -> line.contains("capture probe"));
+            assertThat(capture.lines()).noneMatch(line -> line.contains(marker) || line.contains(token));
         }
     }
 }

@@ -108,6 +108,58 @@ class ImprovementApiTest {
                 .getString("sub");
     }
 
+    /** The lines the local sink received for one recipient and event. */
+    static List<JsonNode> pushedTo(String recipientKey, String event) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(LocalStoreResource.notifications, StandardCharsets.UTF_8)) {
+            JsonNode json = Json.mapper().readTree(line);
+            if (json.get("event").asText().equals(event) && json.get("recipient").asText().equals(recipientKey)) {
+                lines.add(json);
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void aReleasedSuggestionCreditsAGoldenIdeaToWhoeverHadItFirstNamedOnlyWithConsentPaidAndToldOnce() throws IOException {
+        String unique = "编号" + System.nanoTime() % 100000;
+        String screen = uniqueScreen();
+        Sent idea = submit("建议社保卡页面" + unique + "增加亲属代办功能，希望能帮父母在线办理", screen, "5.9.2");
+        Sent later = submit("希望社保卡页面" + unique + "可以增加家属代办的功能，方便老人", screen, "5.9.2");
+        assertThat(idea.type()).isEqualTo("FEATURE_REQUEST");
+        String author = subjectOf(idea.citizen());
+        Api.post("/participation/profile", idea.citizen(), body("name", "林晓", "regionCode", "440305", "namedOnCredits", true)).statusCode(200)
+                .body("profile.namedOnCredits", equalTo(true));
+        String supervisor = Tokens.supervisor(idea.department());
+        JsonPath created = Api.post("/improvement/create", supervisor, creation(idea.department(), "FEATURE_REQUEST", screen, "feedbackIds",
+                List.of(later.id(), idea.id()))).statusCode(200).extract().jsonPath();
+        String id = created.getString("tracker.id");
+
+        released(supervisor, created, "5.10.0");
+        // the results wall names the consenting contributor; the 金点子 zone credits the first one, open without a token
+        List<String> wallNames = Api.post("/improvement/results-wall", null, Map.of("limit", 50)).statusCode(200).extract().jsonPath()
+                .getList("items.find { it.id == '" + id + "' }.namedContributors");
+        assertThat(wallNames).containsExactly("林*");
+        int year = java.time.Year.now(com.govfeedback.sla.CityZone.ZONE).getValue();
+        JsonPath zone = Api.post("/participation/ideas/zone", null, Map.of("year", year)).statusCode(200).extract().jsonPath();
+        assertThat(zone.getString("items.find { it.improvementId == '" + id + "' }.contributor")).isEqualTo("林*");
+        assertThat(zone.getMap("items.find { it.improvementId == '" + id + "' }").toString()).doesNotContain(author);
+
+        // paid once: the later reporter earns for the link only, not for the idea
+        List<String> causes = Api.post("/participation/points/mine", idea.citizen(), Map.of()).statusCode(200).extract().path("entries.causeId");
+        assertThat(causes).contains("idea:" + id, "feedback:" + idea.id() + ":improvement:" + id);
+        List<String> laterCauses = Api.post("/participation/points/mine", later.citizen(), Map.of()).statusCode(200).extract().path("entries.causeId");
+        assertThat(laterCauses).containsExactly("feedback:" + later.id() + ":improvement:" + id);
+
+        // told in the app's list and pushed once through the notifier
+        List<String> kinds = Api.post("/participation/notices/mine", idea.citizen(), Map.of()).statusCode(200).extract().path("items.kind");
+        assertThat(kinds).contains("IDEA_ADOPTED", "POINTS_PAID");
+        List<JsonNode> pushed = pushedTo("CITIZEN-" + author, "PARTICIPATION");
+        assertThat(pushed).filteredOn(line -> line.get("title").asText().equals("金点子已上线")).singleElement()
+                .satisfies(line -> assertThat(line.get("body").asText()).contains("已被采纳并上线"));
+        assertThat(pushed).extracting(line -> line.get("id").asText()).doesNotHaveDuplicates();
+    }
+
     @Test
     void aClusterBecomesAnImprovementThatWalksToTheResultsWallAndEveryCitizenIsToldOncePerStep() throws IOException {
         String unique = "编号" + System.nanoTime() % 100000;

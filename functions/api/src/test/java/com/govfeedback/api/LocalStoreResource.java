@@ -14,6 +14,8 @@ public class LocalStoreResource implements QuarkusTestResourceLifecycleManager {
     static DevTokenIssuer tokens;
     /** Where the in-process notifier writes what it delivered during the tests. */
     static Path notifications;
+    /** The key-encryption key files of callback phones (a test may rotate them). */
+    static Path contactKeys;
 
     @Override
     public Map<String, String> start() {
@@ -21,7 +23,9 @@ public class LocalStoreResource implements QuarkusTestResourceLifecycleManager {
             Path keys = Files.createTempDirectory("feedback-test-keys");
             tokens = DevTokenIssuer.fromKeyDirectory(keys);
             notifications = keys.resolve("notifications.jsonl");
+            contactKeys = keys.resolve("contact");
             return Map.of(
+                    "feedback.contact.local-key-dir", contactKeys.toString(),
                     "feedback.notifications.local-sink-file", notifications.toString(),
                     "quarkus.dynamodb.endpoint-override", Dynalite.shared().endpoint().toString(),
                     "feedback.table-name", Dynalite.tableName(),

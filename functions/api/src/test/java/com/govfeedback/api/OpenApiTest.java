@@ -4,18 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.funqy.Funq;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -45,21 +39,7 @@ class OpenApiTest {
         assertThat(doc.getMap("paths.'/feedback/submit'.post.responses")).containsKeys("401", "403", "409", "422", "429");
     }
 
-    /** Found by reading the compiled classes, independently of how the document is generated. */
     static List<String> exportedFunctionPaths() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(FeedbackFunctions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> paths = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                for (Method method : Class.forName(name).getDeclaredMethods()) {
-                    Funq funq = method.getAnnotation(Funq.class);
-                    if (funq != null) {
-                        paths.add("/" + (funq.value().isEmpty() ? method.getName() : funq.value()));
-                    }
-                }
-            }
-        }
-        return paths;
+        return ExportedFunctions.all().stream().map(ExportedFunctions::path).toList();
     }
 }

@@ -103,8 +103,49 @@ class ParticipationApiTest {
         grant(shown, "idea:BOARD1", "GOLDEN_IDEA_ADOPTED");
         grant(hidden, "idea:BOARD2", "GOLDEN_IDEA_ADOPTED");
 
-        Api.post("/participation/leaderboard", Tokens.freshCitizen(), Map.of("city", "5101", "period", "week")).statusCode(200)
+        // the app's home page shows it before anybody signs in
+        Api.post("/participation/leaderboard", null, Map.of("city", "5101", "period", "week")).statusCode(200)
                 .body("rows.name", equalTo(List.of("陈**"))).body("itemsRead", notNullValue());
-        Api.post("/participation/leaderboard", Tokens.freshCitizen(), Map.of("city", "5101", "period", "decade")).statusCode(422);
+        Api.post("/participation/leaderboard", Tokens.freshCitizen(), Map.of("city", "5101", "period", "week")).statusCode(200)
+                .body("rows.name", equalTo(List.of("陈**")));
+        Api.post("/participation/leaderboard", null, Map.of("city", "5101", "period", "decade")).statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    private static Map<String, Object> submitted(String token, String text) {
+        return Api.post("/feedback/submit", token, Api.submission(text)).statusCode(200).extract().path("$");
+    }
+
+    @Test
+    void leadStaffConfirmAFaultReportOnceAndOnlyAFaultReportThatStillStandsEarns() {
+        String citizen = newCitizen();
+        String token = Tokens.citizen(citizen);
+        Map<String, Object> bug = submitted(token, "点击提交按钮" + System.nanoTime() % 100000 + "没有反应，页面一直报错，功能无法使用");
+        Map<String, Object> triage = (Map<String, Object>) bug.get("triage");
+        assertThat(triage.get("type")).isIn("MALFUNCTION", "OUTAGE");
+        String department = (String) triage.get("department");
+        String staff = Tokens.staff(department);
+        Map<String, Object> confirm = Map.of("feedbackId", bug.get("id"));
+
+        Api.post("/participation/bugs/confirm", token, confirm).statusCode(403).contentType("application/problem+json");
+        Api.post("/participation/bugs/confirm", Tokens.staff(department.equals("HOUSING_FUND_CENTER") ? "TAX_BUREAU" : "HOUSING_FUND_CENTER"),
+                confirm).statusCode(404);
+        Api.post("/participation/bugs/confirm", staff, Map.of("feedbackId", "01JZZZZZZZZZZZZZZZZZZZZZZZ")).statusCode(404);
+        Api.post("/participation/bugs/confirm", staff, confirm).statusCode(200).body("state", equalTo("POSTED")).body("points", equalTo(20));
+        Api.post("/participation/bugs/confirm", Tokens.staff(department), confirm).statusCode(200).body("state", equalTo("POSTED"));
+        Api.post("/participation/points/mine", token, Map.of()).statusCode(200).body("standing.balance", equalTo(20));
+        List<String> kinds = Api.post("/participation/notices/mine", token, Map.of()).statusCode(200).extract().path("items.kind");
+        assertThat(kinds.stream().filter("BUG_CONFIRMED"::equals)).hasSize(1);
+
+        // not a fault report: 422; a rejected one earns nothing: 409
+        Map<String, Object> question = submitted(token, "请问公积金" + System.nanoTime() % 100000 + "提取需要准备哪些材料？");
+        Api.post("/participation/bugs/confirm", Tokens.staff((String) ((Map<String, Object>) question.get("triage")).get("department")),
+                Map.of("feedbackId", question.get("id"))).statusCode(422).body("errors[0].field", equalTo("feedbackId"));
+        Map<String, Object> rejected = submitted(Tokens.citizen(newCitizen()), "登录页面" + System.nanoTime() % 100000 + "点了没反应，报错闪退，无法使用");
+        String rejectedDepartment = (String) ((Map<String, Object>) rejected.get("triage")).get("department");
+        Api.post("/feedback/transition", Tokens.staff(rejectedDepartment), Map.of("id", rejected.get("id"), "to", "REJECTED", "version", 1,
+                "publicNote", "经核实为操作问题，不予采纳")).statusCode(200);
+        Api.post("/participation/bugs/confirm", Tokens.staff(rejectedDepartment), Map.of("feedbackId", rejected.get("id"))).statusCode(409)
+                .contentType("application/problem+json");
     }
 }

@@ -8,8 +8,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import com.govfeedback.audit.AuditStore;
+import com.govfeedback.bridge.GoldenIdeasOnRelease;
 import com.govfeedback.bridge.PointsForLinkedFeedback;
+import com.govfeedback.feedback.store.ChangeAudit;
 import com.govfeedback.feedback.store.FeedbackOutbox;
+import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.improvement.store.NoticeOutbox;
 import com.govfeedback.insights.InsightRecorder;
 import com.govfeedback.insights.InsightStore;
@@ -22,6 +26,7 @@ import com.govfeedback.notify.StreamBatch;
 import com.govfeedback.notify.Templates;
 import com.govfeedback.notify.WebhookChannel;
 import com.govfeedback.participation.assembly.ParticipationServices;
+import com.govfeedback.participation.store.ParticipationNoticeOutbox;
 
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,11 +47,16 @@ public class NotifierWiring {
         NotifierConfig.Notifications n = config.notifications();
         DeliveryPolicy policy = new DeliveryPolicy(n.maxAttempts(), n.triesPerInvocation(), n.firstBackoff(), n.retryAfter());
         String table = config.tableName();
-        // the stream's consumers: the dashboard's aggregates and points for feedback taken into an improvement, then delivery of feedback outboxes and improvement notices
+        ParticipationServices participation = ParticipationServices.over(dynamo, table, clock);
+        // the stream's consumers: the case's audit chain, the dashboard's aggregates, points for feedback taken into an
+        // improvement and the 金点子 credited on release, then delivery of feedback outboxes, improvement notices and
+        // participation notices
         return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, table),
-                List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table)), channel(config, clock),
-                Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL), new InsightRecorder(new InsightStore(dynamo, table))
-                        .andThen(new PointsForLinkedFeedback(ParticipationServices.over(dynamo, table, clock).events())));
+                List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table), new ParticipationNoticeOutbox(dynamo, table)),
+                channel(config, clock), Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL),
+                new ChangeAudit(new AuditStore(dynamo, table, clock)).andThen(new InsightRecorder(new InsightStore(dynamo, table)))
+                        .andThen(new PointsForLinkedFeedback(participation.events()))
+                        .andThen(new GoldenIdeasOnRelease(new ImprovementStore(dynamo, table), participation.events(), participation.rules())));
     }
 
     private static Channel channel(NotifierConfig config, Clock clock) {

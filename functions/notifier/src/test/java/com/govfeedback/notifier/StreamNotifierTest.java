@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.govfeedback.improvement.store.ImprovementKeys;
 import com.govfeedback.notify.RecordedStream;
+import com.govfeedback.participation.store.ParticipationKeys;
 import com.govfeedback.shared.Json;
 import com.govfeedback.testing.Dynalite;
 
@@ -21,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The packaged handler, invoked through the Lambda mock event server with recorded DynamoDB stream events: each
- * notification (a feedback outbox entry, an improvement notice) is written to the sink once, a repeated record writes
+ * notification (a feedback outbox entry, an improvement notice, a participation notice) is written to the sink once, a repeated record writes
  * nothing, other items and removals are skipped.
  */
 @QuarkusTest
@@ -94,6 +96,28 @@ class StreamNotifierTest {
         try (var dynamo = Dynalite.shared().client()) {
             var notice = dynamo.getItem(b -> b.tableName(Dynalite.tableName())
                     .key(ImprovementKeys.notice(recorded.feedbackId + ":ACCEPTED:1", "citizen-7f3a")).consistentRead(true)).item();
+            assertThat(notice.get("state").s()).isEqualTo("DELIVERED");
+            assertThat(notice.get("attempts").n()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aParticipationNoticeIsPushedOnceToItsCitizenAndRecordedOnTheNotice() throws IOException {
+        RecordedStream recorded = stored("stream-participation-notice.json");
+
+        invoke(recorded.event);
+        invoke(recorded.event);
+
+        String eventId = "IDEA_ADOPTED:idea:" + recorded.feedbackId;
+        List<JsonNode> lines = delivered(eventId);
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).get("event").asText()).isEqualTo("PARTICIPATION");
+        assertThat(lines.get(0).get("recipient").asText()).isEqualTo("CITIZEN-citizen-7f3a");
+        assertThat(lines.get(0).get("title").asText()).isEqualTo("金点子已上线");
+        assertThat(lines.get(0).get("body").asText()).contains("社保卡支持亲属代办");
+        try (var dynamo = Dynalite.shared().client()) {
+            var notice = dynamo.getItem(b -> b.tableName(Dynalite.tableName())
+                    .key(ParticipationKeys.notice("citizen-7f3a", Instant.parse("2026-03-02T02:00:00Z"), eventId).value()).consistentRead(true)).item();
             assertThat(notice.get("state").s()).isEqualTo("DELIVERED");
             assertThat(notice.get("attempts").n()).isEqualTo("1");
         }

@@ -29,6 +29,17 @@ public interface SweepConfig {
 
     Sla sla();
 
+    Audit audit();
+
+    /** Where the audit chains' daily anchors are written: the stack's Object Lock bucket, or locally a folder. One is required. */
+    interface Audit {
+        /** The bucket ({@code FEEDBACK_AUDIT_ANCHOR_BUCKET}, set by the stack); its region is the function's ({@code AWS_REGION}). */
+        java.util.Optional<String> anchorBucket();
+
+        /** A folder for anchor files, where there is no bucket (tests). */
+        java.util.Optional<String> anchorDir();
+    }
+
     /** SLA data an operator may replace without a new build, as the api function reads it. */
     interface Sla {
         /** A policy.json to use instead of the shipped one ({@code FEEDBACK_SLA_POLICY_FILE}). */

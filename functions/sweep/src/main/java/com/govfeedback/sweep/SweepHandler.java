@@ -13,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 
+import com.govfeedback.audit.DailyAnchors;
 import com.govfeedback.deploy.DeployNames;
 import com.govfeedback.feedback.sweep.DueSweep;
 import com.govfeedback.feedback.sweep.SweepReport;
@@ -27,7 +28,9 @@ import com.govfeedback.sla.CityZone;
  * margin before the Lambda time limit, prints the {@code OverdueUnhandled} metric line on every run, and answers the
  * run's counts. Then the improvement loop's step: this quarter's LONG_TERM progress notices and the pending notice
  * fan-outs, and once a day (the run scheduled at {@code feedback.improvements.measure-satisfaction-at}, Beijing time) the
- * satisfaction change of released improvements. The event is read as a plain map: only {@code time} is used.
+ * satisfaction change of released improvements. Last, the audit chains' anchor for every completed day not anchored yet
+ * (one query when there is none; a failure fails the run, so the function's error alarm tells, and the next run tries
+ * again). The event is read as a plain map: only {@code time} is used.
  */
 @Named(DeployNames.SWEEP_HANDLER)
 public class SweepHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -43,14 +46,16 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
     private final ImprovementService improvements;
     private final RatingSource ratings;
     private final ParticipationEvents participation;
+    private final DailyAnchors anchors;
     private final SweepConfig config;
 
     public SweepHandler(DueSweep sweep, ImprovementService improvements, RatingSource ratings, ParticipationEvents participation,
-            SweepConfig config) {
+            DailyAnchors anchors, SweepConfig config) {
         this.sweep = sweep;
         this.improvements = improvements;
         this.ratings = ratings;
         this.participation = participation;
+        this.anchors = anchors;
         this.config = config;
     }
 
@@ -71,6 +76,7 @@ public class SweepHandler implements RequestHandler<Map<String, Object>, Map<Str
         if (measuresSatisfaction(asOf, config.improvements().measureSatisfactionAt())) {
             answer.put("satisfactionMeasured", improvements.measureSatisfaction(ratings));
         }
+        answer.put("auditDaysAnchored", anchors.anchorCompletedDays(asOf).size());
         return answer;
     }
 

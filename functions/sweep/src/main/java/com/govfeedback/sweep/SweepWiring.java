@@ -7,6 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import com.govfeedback.audit.AnchorSink;
+import com.govfeedback.audit.AuditStore;
+import com.govfeedback.audit.DailyAnchors;
+import com.govfeedback.audit.LocalAnchorFiles;
+import com.govfeedback.audit.S3AnchorSink;
 import com.govfeedback.bridge.ImprovementLoop;
 import com.govfeedback.bridge.RatingsFromInsights;
 import com.govfeedback.feedback.FeedbackClocks;
@@ -21,6 +26,7 @@ import com.govfeedback.participation.assembly.ParticipationServices;
 import com.govfeedback.participation.events.ParticipationEvents;
 import com.govfeedback.sla.SlaRules;
 
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the core's sweeps once per function instance from configuration: the SLA sweep and the improvement loop's step. */
@@ -58,6 +64,18 @@ public class SweepWiring {
     @ApplicationScoped
     ParticipationEvents participationEvents(DynamoDbClient dynamo, SweepConfig config) {
         return ParticipationServices.over(dynamo, config.tableName(), Clock.systemUTC()).events();
+    }
+
+    @Produces
+    @ApplicationScoped
+    DailyAnchors dailyAnchors(DynamoDbClient dynamo, SweepConfig config) {
+        SweepConfig.Audit audit = config.audit();
+        AnchorSink sink = audit.anchorBucket().<AnchorSink>map(bucket -> S3AnchorSink.forBucket(bucket, System.getenv("AWS_REGION"),
+                DefaultCredentialsProvider.builder().build()))
+                .or(() -> audit.anchorDir().map(dir -> new LocalAnchorFiles(Path.of(dir))))
+                .orElseThrow(() -> new IllegalStateException("no place for the audit anchors: set feedback.audit.anchor-bucket "
+                        + "(FEEDBACK_AUDIT_ANCHOR_BUCKET) or feedback.audit.anchor-dir"));
+        return new DailyAnchors(new AuditStore(dynamo, config.tableName(), Clock.systemUTC()), sink);
     }
 
     @Produces

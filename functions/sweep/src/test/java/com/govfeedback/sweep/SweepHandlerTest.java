@@ -52,6 +52,9 @@ class SweepHandlerTest {
         assertThat(first.answer()).containsEntry("improvementNoticesWritten", 0).containsEntry("fanOutsFinished", true)
                 .containsEntry("satisfactionMeasured", 0);
         assertThat(repository.find(feedback.id()).orElseThrow().outbox()).hasSize(9);
+        // the audit anchors: the first run anchors the day before the event's, the second finds nothing left to anchor
+        assertThat(first.answer()).containsEntry("auditDaysAnchored", 1);
+        assertThat(second.answer()).containsEntry("auditDaysAnchored", 0);
         for (Captured run : List.of(first, second)) {
             JsonNode metric = run.metricLine();
             JsonNode directive = metric.at("/_aws/CloudWatchMetrics/0");

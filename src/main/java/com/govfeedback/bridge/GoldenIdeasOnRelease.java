@@ -1,0 +1,50 @@
+package com.govfeedback.bridge;
+
+import java.util.Comparator;
+import java.util.Map;
+
+import com.govfeedback.improvement.Improvement;
+import com.govfeedback.improvement.ImprovementStatus;
+import com.govfeedback.improvement.store.ImprovementItems;
+import com.govfeedback.improvement.store.ImprovementStore;
+import com.govfeedback.improvement.store.LinkRecord;
+import com.govfeedback.participation.events.ParticipationEvents;
+import com.govfeedback.participation.ideas.GoldenIdeas;
+import com.govfeedback.participation.ledger.PointRules;
+import com.govfeedback.storage.Attributes;
+import com.govfeedback.storage.ItemChanges;
+import com.govfeedback.storage.TableSchema;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Credits a 金点子 when an improvement that adopted a suggestion is RELEASED: the improvement's type is one the
+ * GOLDEN_IDEA_ADOPTED rule applies to (participation/point-rules.json), and the contributor is the citizen whose linked
+ * feedback was sent first (the one who had the idea). Seen on the table stream in the cloud and from the improvement
+ * store's writes locally; participation records and pays it once per improvement, whatever the repeats.
+ */
+public final class GoldenIdeasOnRelease implements ItemChanges {
+    private final ImprovementStore store;
+    private final ParticipationEvents events;
+    private final PointRules.Rule rule;
+
+    public GoldenIdeasOnRelease(ImprovementStore store, ParticipationEvents events, PointRules rules) {
+        this.store = store;
+        this.events = events;
+        this.rule = rules.rule(GoldenIdeas.RULE);
+    }
+
+    @Override
+    public void changed(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        if (newImage == null || !ImprovementItems.ENTITY.equals(Attributes.string(newImage, TableSchema.ENTITY))) {
+            return;
+        }
+        Improvement released = ImprovementItems.fromItem(newImage);
+        boolean wasReleased = oldImage != null && ImprovementItems.fromItem(oldImage).status() == ImprovementStatus.RELEASED;
+        if (released.status() != ImprovementStatus.RELEASED || wasReleased || !rule.appliesTo(released.feedbackType())) {
+            return;
+        }
+        store.allLinks(released.id()).stream().min(Comparator.comparing(LinkRecord::submittedAt))
+                .ifPresent(first -> events.improvementReleased(released.id(), first.citizen(), released.title(), released.release().releasedAt()));
+    }
+}
