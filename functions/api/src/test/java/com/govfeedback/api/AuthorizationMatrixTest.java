@@ -221,6 +221,11 @@ class AuthorizationMatrixTest {
         return feedback.submit(new Caller(citizen, Role.CITIZEN, null), new SubmitFeedback("matrix-" + UUID.randomUUID(), TEXT, "APP", CONTEXT));
     }
 
+    private FeedbackView submittedWithPhone(String citizen) {
+        return feedback.submit(new Caller(citizen, Role.CITIZEN, null), new SubmitFeedback("matrix-" + UUID.randomUUID(), TEXT, "APP", CONTEXT,
+                "13812345678"));
+    }
+
     private FeedbackView moved(FeedbackView f, String to) {
         return cases.transition(leadStaff, new CaseRequests.Transition(f.id(), to, "进入" + to, null, null, f.version()));
     }
@@ -258,6 +263,10 @@ class AuthorizationMatrixTest {
         s.put("feedback/submit", (a, t) -> post("feedback/submit", a, Api.submission(TEXT)));
         s.put("feedback/get", (a, t) -> post("feedback/get", a, body("id", submitted(a.submitterFor(t)).id())));
         s.put("feedback/mine", (a, t) -> post("feedback/mine", a, body()));
+        s.put("feedback/track", (a, t) -> post("feedback/track", a, body("trackingNo", submitted(a.submitterFor(t)).trackingNo())));
+        s.put("feedback/withdraw", (a, t) -> post("feedback/withdraw", a, body("id", submitted(a.submitterFor(t)).id(), "reason", "已自行解决")));
+        s.put("feedback/supplement", (a, t) -> post("feedback/supplement", a, body("id", moved(submitted(a.submitterFor(t)), "AWAITING_CITIZEN").id(),
+                "text", "补充：缴费月份是三月")));
         s.put("feedback/rate", (a, t) -> post("feedback/rate", a, body("id", resolved(a.submitterFor(t)).id(), "score", 4)));
         s.put("feedback/appeal", (a, t) -> post("feedback/appeal", a, body("id", resolved(a.submitterFor(t)).id(), "reason", "问题没有解决")));
         s.put("triage/classify", (a, t) -> post("triage/classify", a, body("text", TEXT)));
@@ -306,6 +315,17 @@ class AuthorizationMatrixTest {
             FeedbackView f = appealed(a.submitterFor(t));
             return post("appeal/decide", a, body("id", f.id(), "decision", "UPHOLD", "note", "维持原处理结果", "version", f.version()));
         });
+        s.put("feedback/follow-up", (a, t) -> {
+            String citizen = a.submitterFor(t);
+            FeedbackView resolved = resolved(citizen);
+            FeedbackView rated = feedback.rate(new Caller(citizen, Role.CITIZEN, null), new CaseRequests.Rate(resolved.id(), 2, null));
+            return post("feedback/follow-up", a, body("id", rated.id(), "reached", true, "satisfied", true, "note", "已电话回访",
+                    "version", rated.version()));
+        });
+        s.put("participation/bugs/confirm", (a, t) -> post("participation/bugs/confirm", a, body("feedbackId", submitted(a.submitterFor(t)).id())));
+        s.put("contact/reveal", (a, t) -> post("contact/reveal", a, body("id", submittedWithPhone(a.submitterFor(t)).id(), "reason",
+                "回电核实缴费记录")));
+        s.put("audit/trail", (a, t) -> post("audit/trail", a, body("id", submitted(a.submitterFor(t)).id())));
 
         s.put("improvement/create", (a, t) -> {
             FeedbackView source = submitted("matrix-citizen-" + UUID.randomUUID());
@@ -380,6 +400,7 @@ class AuthorizationMatrixTest {
             return post("participation/ideas/decide", a, body("year", idea.year(), "improvementId", idea.improvementId(), "amountYuan", 1000,
                     "reason", "采纳后使用率提升"));
         });
+        s.put("participation/ideas/zone", (a, t) -> post("participation/ideas/zone", a, body("year", LocalDate.now(CITY).getYear())));
         s.put("participation/audit", (a, t) -> post("participation/audit", a, body("day", LocalDate.now(ZoneId.of("UTC")).toString())));
         return s;
     }
