@@ -256,6 +256,17 @@ class AuthorizationMatrixTest {
                 Instant.now().plus(Duration.ofDays(2)), 5).id();
     }
 
+    /** A staff operation on a freshly submitted case: its id and the version read, and {@code fields}. */
+    private Scenario onSubmitted(String operation, Object... fields) {
+        return (a, t) -> {
+            FeedbackView f = submitted(a.submitterFor(t));
+            Map<String, Object> body = body(fields);
+            body.put("id", f.id());
+            body.put("version", f.version());
+            return post(operation, a, body);
+        };
+    }
+
     // --- one scenario per operation -----------------------------------------------------------------------------------
 
     private Map<String, Scenario> scenarios() {
@@ -281,36 +292,17 @@ class AuthorizationMatrixTest {
         s.put("queue/list", (a, t) -> post("queue/list", a, "review".equals(t) ? body("review", true) : body("department", own)));
         s.put("queue/overdue", (a, t) -> post("queue/overdue", a, body()));
         s.put("insights/dashboard", (a, t) -> post("insights/dashboard", a, body()));
-        s.put("feedback/acknowledge", (a, t) -> {
-            FeedbackView f = submitted(a.submitterFor(t));
-            return post("feedback/acknowledge", a, body("id", f.id(), "version", f.version()));
-        });
-        s.put("feedback/reply", (a, t) -> {
-            FeedbackView f = submitted(a.submitterFor(t));
-            return post("feedback/reply", a, body("id", f.id(), "message", "我们正在核实", "version", f.version()));
-        });
-        s.put("feedback/transition", (a, t) -> {
-            FeedbackView f = submitted(a.submitterFor(t));
-            return post("feedback/transition", a, body("id", f.id(), "to", "ACCEPTED", "publicNote", "已受理", "version", f.version()));
-        });
-        s.put("feedback/assign", (a, t) -> {
-            FeedbackView f = submitted(a.submitterFor(t));
-            return post("feedback/assign", a, body("id", f.id(), "owner", "wang", "expectedBy", LocalDate.now(CITY).plusDays(30).toString(),
-                    "version", f.version()));
-        });
-        s.put("feedback/transfer", (a, t) -> {
-            FeedbackView f = submitted(a.submitterFor(t));
-            return post("feedback/transfer", a, body("id", f.id(), "department", other, "reason", "属其他部门业务", "version", f.version()));
-        });
+        s.put("feedback/acknowledge", onSubmitted("feedback/acknowledge"));
+        s.put("feedback/reply", onSubmitted("feedback/reply", "message", "我们正在核实"));
+        s.put("feedback/transition", onSubmitted("feedback/transition", "to", "ACCEPTED", "publicNote", "已受理"));
+        s.put("feedback/assign", onSubmitted("feedback/assign", "owner", "wang", "expectedBy", LocalDate.now(CITY).plusDays(30).toString()));
+        s.put("feedback/transfer", onSubmitted("feedback/transfer", "department", other, "reason", "属其他部门业务"));
         s.put("feedback/merge", (a, t) -> {
             FeedbackView duplicate = submitted(a.submitterFor(t));
             FeedbackView original = submitted("matrix-citizen-" + UUID.randomUUID());
             return post("feedback/merge", a, body("id", duplicate.id(), "into", original.id(), "version", duplicate.version()));
         });
-        s.put("triage/review", (a, t) -> {
-            FeedbackView f = submitted(a.submitterFor(t));
-            return post("triage/review", a, body("id", f.id(), "colour", "RED", "version", f.version()));
-        });
+        s.put("triage/review", onSubmitted("triage/review", "colour", "RED"));
         s.put("appeal/decide", (a, t) -> {
             FeedbackView f = appealed(a.submitterFor(t));
             return post("appeal/decide", a, body("id", f.id(), "decision", "UPHOLD", "note", "维持原处理结果", "version", f.version()));
