@@ -19,7 +19,7 @@ help:
 	@echo "make run      start the store and the API on http://localhost:8080 (Ctrl-C stops)"
 	@echo "make test     run every test"
 	@echo "make token ROLE=citizen|staff|supervisor|admin|optimisation-office SUB=<subject> [DEPT=<department code>]"
-	@echo "make bench    measure submissions per second against the local API and the store, triage speed, the sweep, improvements, the 贡献榜, the console, dashboard reads with 100,000 feedback"
+	@echo "make bench    measure submissions per second against the local API and the store, triage speed, the sweep, improvements, the 贡献榜, the console, the dashboard over HTTP and its store reads with 100,000 feedback"
 	@echo "make sweep [AT=<ISO-8601>] [DRY_RUN=1]   run the sweep once against the local store (SLA, improvement notices, satisfaction change)"
 	@echo "make insights-rebuild   rebuild the dashboard's aggregates from the feedback in the local store"
 	@echo "make audit-verify       check every audit chain in the local store against itself and the daily anchors"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: starts the API on an in-memory store on free ports, drives it with the load generator,
-# then writes items of the same size straight to the store, and prints both.
+# then writes items of the same size straight to the store, and prints both; then seeds the dashboard's
+# aggregates of 100,000 feedback into the same store and times the dashboard over HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-$(scripts/find-jdk.sh)}
@@ -17,3 +18,5 @@ for _ in $(seq 1 240); do [ -f "$READY_FILE" ] && break; sleep 0.5; done
 ./mvnw -B -ntp -q -pl tools -am install -DskipTests
 ./mvnw -B -ntp -q -pl tools exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.SubmitLoad \
   -Dexec.args="http://localhost:$API_PORT http://localhost:$STORE_PORT feedback .local/keys ${REQUESTS:-3000} ${THREADS:-8}"
+./mvnw -B -ntp -q -pl tools exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.govfeedback.bench.DashboardLoad \
+  -Dexec.args="http://localhost:$API_PORT http://localhost:$STORE_PORT feedback .local/keys ${DASHBOARD_FEEDBACK:-100000}"

@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { summarise, backlogChart, complianceChart, durationChart, satisfactionChart, departmentChart, toCsv, SATISFACTION_TARGET }
   from '../../main/resources/META-INF/resources/console/charts.js';
 
+// counts come per department summed over the range; ratings per day
 const DASHBOARD = {
   from: '2026-12-01', to: '2026-12-02',
   counts: [
-    { day: '2026-12-01', department: 'HRSS_BUREAU', counters: { 'n.RED.IN_PROGRESS': 2, 'n.RED.RESOLVED': 3, 'n.ORANGE.SUBMITTED': 0,
+    { department: 'HRSS_BUREAU', counters: { 'n.RED.IN_PROGRESS': 2, 'n.RED.RESOLVED': 3, 'n.ORANGE.SUBMITTED': 0,
       'ack.RED.n': 5, 'ack.RED.ms': 5 * 1800000, 'ack.RED.late': 1, 'res.RED.n': 3, 'res.RED.ms': 3 * 7200000, 'res.RED.late': 0 } },
-    { day: '2026-12-02', department: 'HOUSING_FUND_CENTER', counters: { 'n.ORANGE.SUBMITTED': 4, 'n.RED.IN_PROGRESS': 1, 'res.ORANGE.n': 2,
+    { department: 'HOUSING_FUND_CENTER', counters: { 'n.ORANGE.SUBMITTED': 4, 'n.RED.IN_PROGRESS': 1, 'res.ORANGE.n': 2,
       'res.ORANGE.ms': 2 * 36000000, 'res.ORANGE.late': 1 } },
   ],
   ratings: [
@@ -20,7 +21,7 @@ const DASHBOARD = {
 const summary = summarise(DASHBOARD);
 const STATUS_NAMES = { IN_PROGRESS: '处理中', SUBMITTED: '待审核' };
 
-test('the backlog counts unfinished cases by status and colour across days and departments', () => {
+test('the backlog counts unfinished cases by status and colour across departments', () => {
   const chart = backlogChart(summary, STATUS_NAMES);
   assert.deepEqual(chart.rows, [['状态', '红色', '橙色', '黄色', '蓝色', '合计'], ['处理中', 3, 0, 0, 0, 3], ['待审核', 0, 4, 0, 0, 4]]);
   assert.deepEqual(chart.option.series[0].data, [3, 0]);
@@ -44,16 +45,55 @@ test('departments are ranked by resolve on-time rate', () => {
   assert.deepEqual(chart.rows.slice(1), [['市人社局', 5, 2, '100.0%'], ['HOUSING_FUND_CENTER', 5, 5, '50.0%']]);
 });
 
+test('hot issues rank the clusters by reports in the range, then by id, named by their first feedback', async () => {
+  const { clusterChart, topClusters } = await import('../../main/resources/META-INF/resources/console/charts.js');
+  const withClusters = summarise({ ...DASHBOARD, clusters: [
+    { department: 'HRSS_BUREAU', counters: { 'c.K2': 3, 'c.K1': 1, 'c.K9': 0 } },
+    { department: 'HOUSING_FUND_CENTER', counters: { 'c.K1': 2, 'c.K3': 1 } },
+  ] });
+  assert.deepEqual(withClusters.clusters, { K2: 3, K1: 3, K9: 0, K3: 1 });
+  assert.deepEqual(topClusters(withClusters.clusters, 2), [['K1', 3], ['K2', 3]], 'a tie goes to the smaller id; K9 has no report');
+  const chart = clusterChart(withClusters, [{ clusterId: 'K1', trackingNo: '261202-AAAA-BBBB', excerpt: '社保卡闪退', domain: 'SOCIAL_INSURANCE', members: 4 }],
+    { SOCIAL_INSURANCE: '社会保险' });
+  assert.deepEqual(chart.rows, [['排名', '代表反馈', '内容摘要', '业务领域', '期间新增同类反馈', '累计反映人数'],
+    [1, '261202-AAAA-BBBB', '社保卡闪退', '社会保险', 3, 4], [2, 'K2', '—', '—', 3, '—'], [3, 'K3', '—', '—', 1, '—']]);
+  assert.deepEqual(chart.option.series[0].data, [3, 3, 1]);
+  assert.deepEqual(chart.option.yAxis.data, ['261202-AAAA-BBBB', 'K2', 'K3']);
+});
+
+test('a spike is a day above three times the mean of the seven days before it, a mean under 1 counting as 1', async () => {
+  const { spikes, spikeChart, addDays } = await import('../../main/resources/META-INF/resources/console/charts.js');
+  assert.equal(addDays('2026-12-01', -1), '2026-11-30');
+  assert.equal(addDays('2028-02-28', 1), '2028-02-29');
+  const day = (d, domain, fb) => ({ day: d, domain, counters: { fb } });
+  const withDomains = summarise({ ...DASHBOARD, domains: [
+    // the week before: 14 reports, a mean of 2; 7 is above 6, 6 is not
+    ...['11-24', '11-25', '11-26', '11-27', '11-28', '11-29', '11-30'].map((d) => day(`2026-${d}`, 'SOCIAL_INSURANCE', 2)),
+    day('2026-12-01', 'SOCIAL_INSURANCE', 7), day('2026-12-02', 'SOCIAL_INSURANCE', 6),
+    // a quiet domain: 3 is not above 3 × 1, 4 is
+    day('2026-12-01', 'HOUSING_FUND', 3), day('2026-12-02', 'HOUSING_FUND', 4),
+  ] });
+  assert.deepEqual(spikes(withDomains, '2026-12-01', '2026-12-02'), [
+    { day: '2026-12-01', domain: 'SOCIAL_INSURANCE', volume: 7, mean: 2 },
+    { day: '2026-12-02', domain: 'HOUSING_FUND', volume: 4, mean: 3 / 7 }]);
+  const chart = spikeChart(withDomains, '2026-12-01', '2026-12-02', { SOCIAL_INSURANCE: '社会保险', HOUSING_FUND: '住房公积金' });
+  assert.deepEqual(chart.rows, [['日期', '业务领域', '当日反馈量', '前7日日均', '倍数'], ['2026-12-01', '社会保险', 7, 2, '3.5倍'],
+    ['2026-12-02', '住房公积金', 4, 0.4, '9.3倍']]);
+  assert.deepEqual(chart.option.xAxis.data, ['2026-12-01', '2026-12-02'], 'the trailing week is read, not shown');
+  assert.deepEqual(chart.option.series.map((s) => [s.name, s.data, s.markPoint.data.map((p) => p.coord)]), [
+    ['住房公积金', [3, 4], [['2026-12-02', 4]]], ['社会保险', [7, 6], [['2026-12-01', 7]]]]);
+});
+
 test('CSV quotes what needs quoting and starts with a byte-order mark', () => {
   assert.equal(toCsv([['部门', '说明'], ['市人社局', '含,逗号与"引号"']]), '\uFEFF部门,说明\r\n市人社局,"含,逗号与""引号"""\r\n');
 });
 
-test('acknowledge and resolve percentiles come from the duration histograms summed across days and departments', async () => {
+test('acknowledge and resolve percentiles come from the duration histograms summed across departments', async () => {
   const { percentile, percentileChart, durationWords } = await import('../../main/resources/META-INF/resources/console/charts.js');
   const withHistograms = summarise({ ...DASHBOARD, counts: [
     ...DASHBOARD.counts,
-    { day: '2026-12-01', department: 'HRSS_BUREAU', counters: { 'ack.h.le30': 5, 'res.h.le120': 1, 'res.h.le480': 2 } },
-    { day: '2026-12-02', department: 'HOUSING_FUND_CENTER', counters: { 'res.h.le2880': 1, 'res.h.over43200': 1 } },
+    { department: 'HRSS_BUREAU', counters: { 'ack.h.le30': 5, 'res.h.le120': 1, 'res.h.le480': 2 } },
+    { department: 'HOUSING_FUND_CENTER', counters: { 'res.h.le2880': 1, 'res.h.over43200': 1 } },
   ] });
   assert.deepEqual(withHistograms.histograms.res, { le120: 1, le480: 2, le2880: 1, over43200: 1 });
   assert.equal(withHistograms.clocks.ack.h, undefined, 'histogram counters are not a colour');
@@ -70,10 +110,15 @@ test('acknowledge and resolve percentiles come from the duration histograms summ
 
 test('the department filter narrows every figure to that department\'s items', async () => {
   const { forDepartment } = await import('../../main/resources/META-INF/resources/console/charts.js');
-  const housing = summarise(forDepartment(DASHBOARD, 'HOUSING_FUND_CENTER'));
+  const housing = summarise(forDepartment({ ...DASHBOARD,
+    clusters: [{ department: 'HRSS_BUREAU', counters: { 'c.K1': 1 } }, { department: 'HOUSING_FUND_CENTER', counters: { 'c.K2': 2 } }],
+    domains: [{ day: '2026-12-01', domain: 'HOUSING_FUND', counters: { fb: 2 } }, { day: '2026-12-01', domain: 'SOCIAL_INSURANCE', counters: { fb: 5 } }],
+  }, 'HOUSING_FUND_CENTER', { HOUSING_FUND: 'HOUSING_FUND_CENTER', SOCIAL_INSURANCE: 'HRSS_BUREAU' }));
   assert.deepEqual(Object.keys(housing.departments), ['HOUSING_FUND_CENTER']);
   assert.deepEqual(housing.received, { ORANGE: 4, RED: 1 });
   assert.deepEqual(housing.days, {}, 'its department has no ratings in the range');
+  assert.deepEqual(housing.clusters, { K2: 2 });
+  assert.deepEqual(housing.domainDays, { HOUSING_FUND: { '2026-12-01': 2 } }, 'the domains it leads');
   assert.equal(forDepartment(DASHBOARD, ''), DASHBOARD);
 });
 

@@ -36,6 +36,12 @@ test('refusals are put in words: a refused move names the allowed ones, a field 
   assert.equal(refusalInWords(422, { errors: [{ field: 'message', message: 'is required' }] }),
     '填写有误，未执行：回复内容（is required）。');
   assert.match(refusalInWords(404, { detail: 'no feedback x' }), /^找不到该反馈/);
+  const labels = { ACCEPTED: '已采纳', IN_DEVELOPMENT: '开发中', LONG_TERM: '长期规划' };
+  assert.equal(refusalInWords(409, { detail: 'improvement in ACCEPTED (已采纳) cannot move to RELEASED (已上线); allowed: IN_DEVELOPMENT, LONG_TERM',
+    allowed: ['IN_DEVELOPMENT', 'LONG_TERM'] }, labels, '改进'), '当前状态「已采纳」不允许这一变更，未执行。可转为：开发中、长期规划。');
+  assert.equal(refusalInWords(422, { errors: [{ field: 'declineReason', message: 'is required' }] }, {}, '改进'),
+    '填写有误，未执行：不采纳原因（is required）。');
+  assert.match(refusalInWords(404, { detail: 'no improvement x' }, {}, '改进'), /^找不到该改进/);
   assert.match(refusalInWords(403, {}), /无权/);
   assert.match(refusalInWords(503, null), /稍后重试/);
 });

@@ -194,3 +194,8 @@ export async function overflowsHorizontally(page) {
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** A picture of one part of a page (a chart's panel), for the docs. */
+export async function screenshotOf(locator, name) {
+  await locator.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}

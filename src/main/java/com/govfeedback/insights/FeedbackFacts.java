@@ -20,11 +20,12 @@ import com.govfeedback.sla.SlaState;
  * @param screenPath     the app screen it was sent from, or null
  * @param domain         its classified service domain
  * @param negative       its sentiment was negative
+ * @param clusterId      the similar-feedback cluster it joined (the first feedback's id), or its own id when it joined none
  */
 public record FeedbackFacts(String id, long version, LocalDate receivedDay, String department, String colour, String status,
-        StoppedClock acknowledged, StoppedClock resolved, LocalDate ratedDay, int score, String screenPath, String domain, boolean negative) {
+        StoppedClock acknowledged, StoppedClock resolved, LocalDate ratedDay, int score, String screenPath, String domain, boolean negative,
+        String clusterId) {
     static final String NEGATIVE_SENTIMENT = "negative";
-
 
     /** A stopped clock: how long it ran and whether the sweep recorded its breach (late). */
     public record StoppedClock(Duration took, boolean late) {
@@ -38,7 +39,7 @@ public record FeedbackFacts(String id, long version, LocalDate receivedDay, Stri
                 f.sla().colour().name(), f.status().name(), handled ? stopped(f.sla(), ClockKind.ACKNOWLEDGE) : null,
                 handled ? stopped(f.sla(), ClockKind.RESOLVE) : null,
                 rating == null ? null : rating.at().atZone(CityZone.ZONE).toLocalDate(), rating == null ? 0 : rating.score(),
-                f.context().screenPath(), f.triage().domain(), NEGATIVE_SENTIMENT.equals(f.triage().sentiment()));
+                f.context().screenPath(), f.triage().domain(), NEGATIVE_SENTIMENT.equals(f.triage().sentiment()), f.similar().clusterId());
     }
 
     private static StoppedClock stopped(SlaState sla, ClockKind kind) {

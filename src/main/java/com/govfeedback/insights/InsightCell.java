@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * (by the day it was rated); or a day and a screen path or domain, for the satisfaction of what that screen or domain
  * serves. A dashboard and the satisfaction measurement read one item per day and subject, never the feedback itself.
  *
- * @param subject the department code (COUNTS, RATINGS), the screen path (SCREEN) or the domain code (DOMAIN)
+ * @param subject the department code (COUNTS, RATINGS, CLUSTERS), the screen path (SCREEN) or the domain code (DOMAIN)
  */
 public record InsightCell(Kind kind, LocalDate day, String subject) {
 
@@ -19,7 +19,12 @@ public record InsightCell(Kind kind, LocalDate day, String subject) {
         /** per screen path: feedback received that day ({@code fb}), the negative ones ({@code neg}), ratings that day per score */
         SCREEN,
         /** per domain: the same counters as SCREEN */
-        DOMAIN
+        DOMAIN,
+        /**
+         * per department: how many feedback received that day joined each similar-feedback cluster ({@code c.{cluster id}});
+         * a cluster's first feedback, which names it, is not counted: nothing was similar to it yet when it came
+         */
+        CLUSTERS
     }
 
     /** The counters an item holds are named {@code <part>.<part>…}, e.g. {@code n.RED.IN_PROGRESS}, {@code ack.RED.ms}. */

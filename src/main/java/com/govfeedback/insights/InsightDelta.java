@@ -21,6 +21,8 @@ public record InsightDelta(String feedbackId, long version, Map<InsightCell, Map
     /** The SCREEN and DOMAIN counters: feedback received that day, and the negative ones among them. */
     public static final String FEEDBACK = "fb";
     public static final String NEGATIVE = "neg";
+    /** A CLUSTERS counter is {@code c.{cluster id}}. */
+    public static final String CLUSTER_PREFIX = "c.";
 
     /** The delta of a change; {@code before} is null for a new feedback (feedback items are never deleted). */
     public static InsightDelta between(FeedbackFacts before, FeedbackFacts after) {
@@ -40,7 +42,8 @@ public record InsightDelta(String feedbackId, long version, Map<InsightCell, Map
 
     /**
      * What one image adds to the aggregates: one count in its day's item, its clock times, its rating in its rating day's
-     * item; and the same feedback and rating once more under its screen and its domain, for the satisfaction measurement.
+     * item, one count for the cluster it joined; and the same feedback and rating once more under its screen and its
+     * domain, for the satisfaction measurement and the spikes.
      */
     static Map<InsightCell, Map<String, Long>> contribution(FeedbackFacts f) {
         Map<InsightCell, Map<String, Long>> parts = new LinkedHashMap<>();
@@ -53,6 +56,9 @@ public record InsightDelta(String feedbackId, long version, Map<InsightCell, Map
         clock(parts, counts, "res", f.colour(), f.resolved());
         if (f.ratedDay() != null) {
             add(parts, new InsightCell(Kind.RATINGS, f.ratedDay(), f.department()), InsightCell.counter("score", Integer.toString(f.score())), 1);
+        }
+        if (f.clusterId() != null && !f.clusterId().equals(f.id())) {
+            add(parts, new InsightCell(Kind.CLUSTERS, f.receivedDay(), f.department()), CLUSTER_PREFIX + f.clusterId(), 1);
         }
         if (f.screenPath() != null) {
             satisfaction(parts, Kind.SCREEN, f.screenPath(), f);

@@ -2,9 +2,11 @@ package com.govfeedback.insights;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.govfeedback.feedback.store.FeedbackItems;
 import com.govfeedback.storage.LocalStore;
@@ -18,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * Rebuilds every aggregate item from the feedback items themselves, for when the aggregation rules change. It reads
- * the whole table once (a maintenance command, not a request path) and writes each aggregate anew, with the seen mark
- * of every feedback it counted, so deltas of changes it already counted are ignored when they arrive afterwards;
- * aggregate items nothing contributes to any more are deleted. Run it while the aggregator is stopped and the table
+ * the whole table once (a maintenance command, not a request path) and writes each aggregate anew, its tally with the
+ * seen mark of every feedback it counted (so deltas of changes it already counted are ignored when they arrive
+ * afterwards) and its figures; aggregate items nothing contributes to any more are deleted. Run it while the aggregator is stopped and the table
  * takes no feedback writes (docs/insights.md): a change written during the read may be counted twice or not at all.
  */
 public final class InsightRebuild {
@@ -51,36 +53,43 @@ public final class InsightRebuild {
     public record Report(int feedbackRead, int itemsWritten, int itemsDeleted) {
     }
 
+    /** Rebuilt items start at this revision; each later change counts it up. */
+    static final long REBUILT_REVISION = 1;
+
+    /** The two items of a rebuilt cell, as {@link InsightStore} keeps them: the tally with its marks, and its figures. */
+    static List<Map<String, AttributeValue>> items(InsightCell cell, Totals totals) {
+        Map<String, AttributeValue> tally = InsightStore.tallyItem(cell, totals.counters(), totals.seen(), REBUILT_REVISION);
+        return List.of(tally, InsightStore.figuresItem(cell, tally));
+    }
+
     public Report run() {
         List<FeedbackFacts> images = new ArrayList<>();
-        List<Map<String, AttributeValue>> oldAggregates = new ArrayList<>();
+        Set<Map<String, AttributeValue>> oldAggregates = new HashSet<>();
         Map<String, AttributeValue> start = null;
         do {
             var page = dynamo.scan(ScanRequest.builder().tableName(table).consistentRead(true)
-                    .filterExpression("#entity IN (:feedback, :insight)")
+                    .filterExpression("#entity IN (:feedback, :figures, :tally)")
                     .expressionAttributeNames(Map.of("#entity", TableSchema.ENTITY))
-                    .expressionAttributeValues(Map.of(":feedback", AttributeValue.fromS("FEEDBACK"), ":insight",
-                            AttributeValue.fromS(InsightStore.ENTITY)))
+                    .expressionAttributeValues(Map.of(":feedback", AttributeValue.fromS(FeedbackItems.ENTITY), ":figures",
+                            AttributeValue.fromS(InsightStore.ENTITY), ":tally", AttributeValue.fromS(InsightStore.TALLY_ENTITY)))
                     .exclusiveStartKey(start).build());
             for (Map<String, AttributeValue> item : page.items()) {
-                if (InsightStore.ENTITY.equals(item.get(TableSchema.ENTITY).s())) {
-                    oldAggregates.add(Map.of(TableSchema.PK, item.get(TableSchema.PK), TableSchema.SK, item.get(TableSchema.SK)));
-                } else {
+                if (FeedbackItems.ENTITY.equals(item.get(TableSchema.ENTITY).s())) {
                     images.add(FeedbackFacts.of(FeedbackItems.fromItem(item)));
+                } else {
+                    oldAggregates.add(Map.of(TableSchema.PK, item.get(TableSchema.PK), TableSchema.SK, item.get(TableSchema.SK)));
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
 
-        Map<InsightCell, Totals> totals = totals(images);
-        List<Map<String, AttributeValue>> written = new ArrayList<>();
-        totals.forEach((cell, t) -> {
-            Map<String, AttributeValue> item = new HashMap<>(InsightStore.key(cell));
-            item.put(TableSchema.ENTITY, AttributeValue.fromS(InsightStore.ENTITY));
-            t.counters().forEach((name, amount) -> item.put(name, AttributeValue.fromN(Long.toString(amount))));
-            t.seen().forEach((id, version) -> item.put(InsightStore.SEEN_PREFIX + id, AttributeValue.fromN(Long.toString(version))));
-            dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
+        Set<Map<String, AttributeValue>> written = new HashSet<>();
+        totals(images).forEach((cell, t) -> {
+            for (Map<String, AttributeValue> item : items(cell, t)) {
+                dynamo.putItem(PutItemRequest.builder().tableName(table).item(item).build());
+            }
             written.add(InsightStore.key(cell));
+            written.add(InsightStore.tallyKey(cell));
         });
         int deleted = 0;
         for (Map<String, AttributeValue> key : oldAggregates) {

@@ -11,6 +11,7 @@ import com.govfeedback.audit.AuditStore;
 import com.govfeedback.bridge.GoldenIdeasOnRelease;
 import com.govfeedback.bridge.PointsForLinkedFeedback;
 import com.govfeedback.feedback.store.ChangeAudit;
+import com.govfeedback.feedback.store.CopyEntries;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.improvement.store.ImprovementStore;
@@ -32,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Where there is no table stream (the local runtime, tests, {@code make sweep}): a feedback repository and an improvement
  * store that hand each change to what consumes the stream in the cloud, in-process: the case's audit chain, the dashboard's
- * aggregates, the points for feedback taken into an improvement and the 金点子 credited on release, then (with participation
- * notices) the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
+ * aggregates, the copy queues' entries, the points for feedback taken into an improvement and the 金点子 credited on
+ * release, then (with participation notices) the notifier's delivery core with the local JSON-lines sink as the channel. A delivery that fails leaves its notifications pending for the
  * sweep's re-drive; aggregates that fail to update are logged and put right by {@code make insights-rebuild}.
  */
 public final class LocalStream {
@@ -46,6 +47,7 @@ public final class LocalStream {
     private final ParticipationServices participation;
     private final ItemChanges participationOfImprovements;
     private final ChangeAudit audit;
+    private final CopyEntries copies;
 
     private LocalStream(DynamoDbClient dynamo, String table, Path sink, Clock clock) {
         this.dynamo = dynamo;
@@ -57,6 +59,7 @@ public final class LocalStream {
         this.participationOfImprovements = new PointsForLinkedFeedback(participation.events())
                 .andThen(new GoldenIdeasOnRelease(new ImprovementStore(dynamo, table), participation.events(), participation.rules()));
         this.audit = new ChangeAudit(new AuditStore(dynamo, table, clock));
+        this.copies = new CopyEntries(dynamo, table, clock);
         LOG.infof("Notifications are delivered in-process to %s (no table stream here)", sink.toAbsolutePath());
     }
 
@@ -65,7 +68,10 @@ public final class LocalStream {
         return new LocalStream(dynamo, table, sink, clock);
     }
 
-    /** The feedback repository, each write chained in its case's audit trail, told to the dashboard's aggregates, then delivered. */
+    /**
+     * The feedback repository, each write chained in its case's audit trail, told to the dashboard's aggregates and the
+     * copy queues, then delivered.
+     */
     public FeedbackRepository repository() {
         return new FeedbackRepository(dynamo, table, (before, image) -> {
             try {
@@ -73,13 +79,18 @@ public final class LocalStream {
             } catch (RuntimeException failed) {
                 LOG.errorf(failed, "a change of feedback %s was not appended to its audit chain", image.get("id").s());
             }
-            try {
-                insights.changed(before, image);
-            } catch (RuntimeException failed) {
-                LOG.warnf(failed, "the dashboard's aggregates missed a change; make insights-rebuild puts them right");
-            }
+            tell(insights, before, image, "the dashboard's aggregates missed a change; make insights-rebuild puts them right");
+            tell(copies, before, image, "a copy queue missed a change; the case's next change of copies or deadline puts it right");
             deliver(image);
         });
+    }
+
+    private static void tell(ItemChanges consumer, Map<String, AttributeValue> before, Map<String, AttributeValue> image, String whenFailed) {
+        try {
+            consumer.changed(before, image);
+        } catch (RuntimeException failed) {
+            LOG.warn(whenFailed, failed);
+        }
     }
 
     /**
@@ -88,11 +99,7 @@ public final class LocalStream {
      */
     public ImprovementStore improvementStore() {
         return new ImprovementStore(dynamo, table, (before, item) -> {
-            try {
-                participationOfImprovements.changed(before, item);
-            } catch (RuntimeException failed) {
-                LOG.warnf(failed, "participation missed a change of an improvement (points for a link, or a 金点子's credit)");
-            }
+            tell(participationOfImprovements, before, item, "participation missed a change of an improvement (points for a link, or a 金点子's credit)");
             deliver(item);
         });
     }

@@ -20,8 +20,9 @@ public final class TableSchema {
     /** A citizen's own feedback, newest first: GSI1PK = CITIZEN#{subject}, GSI1SK = {feedback id}. */
     public static final Index BY_CITIZEN = new Index("ByCitizen", "GSI1PK", "GSI1SK");
     /**
-     * A department's open work, nearest deadline first: GSI2PK = QUEUE#{department}, GSI2SK = {due at}#{id}. Also, under
-     * partitions no queue uses, the audit entries recorded on a day: GSI2PK = AUDITDAY#{day}, GSI2SK = {case id}#{seq}.
+     * A department's open work, nearest deadline first: GSI2PK = QUEUE#{department}, GSI2SK = {due at}#{id}; its copy
+     * queue, one small entry item per copied department: GSI2PK = COPY#{department}, same sort key. Also, under partitions
+     * no queue uses, the audit entries recorded on a day: GSI2PK = AUDITDAY#{day}, GSI2SK = {case id}#{seq}.
      */
     public static final Index BY_QUEUE = new Index("ByQueue", "GSI2PK", "GSI2SK");
     /**

@@ -25,7 +25,7 @@ class RatingsFromInsightsTest {
 
     private static FeedbackFacts image(String id, long version, LocalDate received, LocalDate rated, int score, String screen, boolean negative) {
         return new FeedbackFacts(id, version, received, "HRSS_BUREAU", "ORANGE", rated == null ? "SUBMITTED" : "RESOLVED", null, null, rated, score,
-                screen, "SOCIAL_SECURITY", negative);
+                screen, "SOCIAL_SECURITY", negative, id);
     }
 
     @Test

@@ -23,7 +23,7 @@ class InsightDeltaTest {
     private static final InsightCell HOUSING = new InsightCell(Kind.COUNTS, DAY, "HOUSING_FUND_CENTER");
 
     private static FeedbackFacts facts(long version, String department, String status) {
-        return new FeedbackFacts("F1", version, DAY, department, "ORANGE", status, null, null, null, 0, null, null, false);
+        return new FeedbackFacts("F1", version, DAY, department, "ORANGE", status, null, null, null, 0, null, null, false, "F1");
     }
 
     @Test
@@ -53,7 +53,7 @@ class InsightDeltaTest {
     void stoppedClocksAddTheirTimeCountAndLatenessAndARatingCountsOnItsOwnDay() {
         FeedbackFacts before = facts(4, "HRSS_BUREAU", "IN_PROGRESS");
         FeedbackFacts after = new FeedbackFacts("F1", 5, DAY, "HRSS_BUREAU", "ORANGE", "RESOLVED",
-                new StoppedClock(Duration.ofMinutes(30), false), new StoppedClock(Duration.ofHours(30), true), DAY.plusDays(2), 4, null, null, false);
+                new StoppedClock(Duration.ofMinutes(30), false), new StoppedClock(Duration.ofHours(30), true), DAY.plusDays(2), 4, null, null, false, "F1");
         InsightDelta delta = InsightDelta.between(before, after);
         assertThat(delta.changes().get(HRSS)).containsOnly(Map.entry("n.ORANGE.IN_PROGRESS", -1L), Map.entry("n.ORANGE.RESOLVED", 1L),
                 Map.entry("ack.ORANGE.n", 1L), Map.entry("ack.ORANGE.ms", 1_800_000L), Map.entry("res.ORANGE.n", 1L),
@@ -66,7 +66,7 @@ class InsightDeltaTest {
     @Test
     void aFeedbackCountsUnderItsScreenAndDomainOnItsDayAndItsRatingOnTheRatingDay() {
         FeedbackFacts sent = new FeedbackFacts("F1", 1, DAY, "HRSS_BUREAU", "ORANGE", "SUBMITTED", null, null, null, 0,
-                "/social-security/card", "SOCIAL_SECURITY", true);
+                "/social-security/card", "SOCIAL_SECURITY", true, "F1");
         InsightDelta received = InsightDelta.between(null, sent);
         assertThat(received.changes().get(new InsightCell(Kind.SCREEN, DAY, "/social-security/card")))
                 .containsOnly(Map.entry(InsightDelta.FEEDBACK, 1L), Map.entry(InsightDelta.NEGATIVE, 1L));
@@ -74,9 +74,9 @@ class InsightDeltaTest {
                 .containsOnly(Map.entry(InsightDelta.FEEDBACK, 1L), Map.entry(InsightDelta.NEGATIVE, 1L));
 
         FeedbackFacts rated = new FeedbackFacts("F1", 6, DAY, "HRSS_BUREAU", "ORANGE", "RESOLVED", null, null, DAY.plusDays(3), 2,
-                "/social-security/card", "SOCIAL_SECURITY", true);
+                "/social-security/card", "SOCIAL_SECURITY", true, "F1");
         InsightDelta rating = InsightDelta.between(new FeedbackFacts("F1", 5, DAY, "HRSS_BUREAU", "ORANGE", "RESOLVED", null, null, null, 0,
-                "/social-security/card", "SOCIAL_SECURITY", true), rated);
+                "/social-security/card", "SOCIAL_SECURITY", true, "F1"), rated);
         assertThat(rating.changes()).containsOnlyKeys(new InsightCell(Kind.RATINGS, DAY.plusDays(3), "HRSS_BUREAU"),
                 new InsightCell(Kind.SCREEN, DAY.plusDays(3), "/social-security/card"), new InsightCell(Kind.DOMAIN, DAY.plusDays(3), "SOCIAL_SECURITY"));
         assertThat(rating.changes().get(new InsightCell(Kind.SCREEN, DAY.plusDays(3), "/social-security/card")))
@@ -103,9 +103,9 @@ class InsightDeltaTest {
         List<FeedbackFacts> history = List.of(facts(1, "HRSS_BUREAU", "SUBMITTED"), facts(2, "HRSS_BUREAU", "ACCEPTED"),
                 facts(3, "HOUSING_FUND_CENTER", "ACCEPTED"),
                 new FeedbackFacts("F1", 4, DAY, "HOUSING_FUND_CENTER", "RED", "RESOLVED", new StoppedClock(Duration.ofMinutes(5), false),
-                        new StoppedClock(Duration.ofHours(1), false), DAY, 5, "/social-security/card", "SOCIAL_SECURITY", true),
+                        new StoppedClock(Duration.ofHours(1), false), DAY, 5, "/social-security/card", "SOCIAL_SECURITY", true, "F1"),
                 new FeedbackFacts("F1", 5, DAY, "HOUSING_FUND_CENTER", "RED", "REOPENED", new StoppedClock(Duration.ofMinutes(5), false),
-                        null, DAY, 5, "/social-security/card", "SOCIAL_SECURITY", true));
+                        null, DAY, 5, "/social-security/card", "SOCIAL_SECURITY", true, "F1"));
         Map<InsightCell, Map<String, Long>> sum = new HashMap<>();
         FeedbackFacts previous = null;
         for (FeedbackFacts image : history) {
@@ -127,5 +127,22 @@ class InsightDeltaTest {
         assertThat(facts.department()).isEqualTo(SweepFixtures.DEPARTMENT);
         assertThat(List.of(facts.colour(), facts.status())).containsExactly("RED", "SUBMITTED");
         assertThat(new ArrayList<>(java.util.Arrays.asList(facts.acknowledged(), facts.resolved(), facts.ratedDay()))).containsOnlyNulls();
+    }
+
+    @Test
+    void aFeedbackThatJoinedAClusterCountsForThatClusterInItsDepartmentAndTheClustersFirstDoesNot() {
+        FeedbackFacts first = facts(1, "HRSS_BUREAU", "SUBMITTED");
+        assertThat(InsightDelta.between(null, first).changes().keySet()).extracting(InsightCell::kind).doesNotContain(Kind.CLUSTERS);
+
+        FeedbackFacts joined = new FeedbackFacts("F2", 1, DAY, "HRSS_BUREAU", "ORANGE", "SUBMITTED", null, null, null, 0, null, null, false, "F1");
+        InsightCell hrss = new InsightCell(Kind.CLUSTERS, DAY, "HRSS_BUREAU");
+        assertThat(InsightDelta.between(null, joined).changes()).containsEntry(hrss, Map.of("c.F1", 1L));
+
+        FeedbackFacts transferred = new FeedbackFacts("F2", 2, DAY, "HOUSING_FUND_CENTER", "ORANGE", "SUBMITTED", null, null, null, 0, null, null,
+                false, "F1");
+        assertThat(InsightDelta.between(joined, transferred).changes()).containsOnly(Map.entry(hrss, Map.of("c.F1", -1L)),
+                Map.entry(new InsightCell(Kind.CLUSTERS, DAY, "HOUSING_FUND_CENTER"), Map.of("c.F1", 1L)),
+                Map.entry(new InsightCell(Kind.COUNTS, DAY, "HRSS_BUREAU"), Map.of("n.ORANGE.SUBMITTED", -1L)),
+                Map.entry(new InsightCell(Kind.COUNTS, DAY, "HOUSING_FUND_CENTER"), Map.of("n.ORANGE.SUBMITTED", 1L)));
     }
 }

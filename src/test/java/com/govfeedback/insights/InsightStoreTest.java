@@ -3,6 +3,7 @@ package com.govfeedback.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,8 +20,10 @@ import com.govfeedback.insights.InsightCell.Kind;
 import com.govfeedback.insights.InsightStore.InsightItem;
 import com.govfeedback.storage.LocalTableBootstrap;
 import com.govfeedback.testing.Dynalite;
+import com.govfeedback.testing.StoreCallCounter;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The aggregate store against dynalite: each change counted exactly once however often it is delivered. */
 class InsightStoreTest {
@@ -38,7 +41,7 @@ class InsightStoreTest {
     }
 
     private static FeedbackFacts facts(String id, long version, String department, String status) {
-        return new FeedbackFacts(id, version, DAY, department, "ORANGE", status, null, null, null, 0, null, null, false);
+        return new FeedbackFacts(id, version, DAY, department, "ORANGE", status, null, null, null, 0, null, null, false, id);
     }
 
     private Map<String, Long> counters(String department) {
@@ -97,7 +100,7 @@ class InsightStoreTest {
         InsightRebuild.Report report = new InsightRebuild(dynamo, table).run();
 
         assertThat(report.feedbackRead()).isEqualTo(2);
-        assertThat(report.itemsDeleted()).isEqualTo(1);
+        assertThat(report.itemsDeleted()).as("the old cell's tally and figures").isEqualTo(2);
         assertThat(counters(SweepFixtures.DEPARTMENT)).containsOnly(Map.entry("n.ORANGE.ACCEPTED", 1L), Map.entry("n.RED.SUBMITTED", 1L));
         assertThat(counters("HRSS_BUREAU")).isEmpty();
         // the change the rebuild already counted arrives afterwards: it is ignored
@@ -120,5 +123,54 @@ class InsightStoreTest {
         // the stream delivers the same change again: nothing moves
         recorder.changed(FeedbackItems.toItem(first), FeedbackItems.toItem(accepted));
         assertThat(counters(SweepFixtures.DEPARTMENT)).containsOnly(Map.entry("n.ORANGE.SUBMITTED", 0L), Map.entry("n.ORANGE.ACCEPTED", 1L));
+    }
+
+    @Test
+    void readersReadSmallFiguresWhileTheExactlyOnceMarksStayInTheTally() {
+        InsightCell cell = new InsightCell(Kind.COUNTS, DAY, "HRSS_BUREAU");
+        for (int i = 0; i < 5; i++) {
+            store.apply(InsightDelta.between(null, facts("F" + i, 1, "HRSS_BUREAU", "SUBMITTED")));
+        }
+        Map<String, AttributeValue> tally = dynamo.getItem(b -> b.tableName(table).key(InsightStore.tallyKey(cell))).item();
+        Map<String, AttributeValue> figures = dynamo.getItem(b -> b.tableName(table).key(InsightStore.key(cell))).item();
+
+        assertThat(tally.keySet().stream().filter(name -> name.startsWith(InsightStore.SEEN_PREFIX))).hasSize(5);
+        assertThat(figures.keySet()).noneMatch(name -> name.startsWith(InsightStore.SEEN_PREFIX));
+        assertThat(figures.get("n.ORANGE.SUBMITTED").n()).isEqualTo("5");
+        assertThat(figures.get(InsightStore.REVISION)).isEqualTo(tally.get(InsightStore.REVISION)).isEqualTo(AttributeValue.fromN("5"));
+    }
+
+    @Test
+    void aCopyLostBetweenTheTwoWritesIsMadeByTheRepeatedDeliveryAndAnOlderOneNeverOverwritesANewer() {
+        InsightCell cell = new InsightCell(Kind.COUNTS, DAY, "HRSS_BUREAU");
+        InsightDelta created = InsightDelta.between(null, facts("F1", 1, "HRSS_BUREAU", "SUBMITTED"));
+        store.apply(created);
+        // the process died after the tally's update: the figures never got the change
+        dynamo.deleteItem(b -> b.tableName(table).key(InsightStore.key(cell)));
+        assertThat(counters("HRSS_BUREAU")).isEmpty();
+
+        assertThat(store.apply(created)).as("counted once").isZero();
+        assertThat(counters("HRSS_BUREAU")).containsExactly(Map.entry("n.ORANGE.SUBMITTED", 1L));
+
+        store.apply(InsightDelta.between(facts("F1", 1, "HRSS_BUREAU", "SUBMITTED"), facts("F1", 2, "HRSS_BUREAU", "ACCEPTED")));
+        store.apply(created);
+        assertThat(counters("HRSS_BUREAU")).containsOnly(Map.entry("n.ORANGE.SUBMITTED", 0L), Map.entry("n.ORANGE.ACCEPTED", 1L));
+    }
+
+    @Test
+    void aDashboardRangeIsOneQueryPerDayForEveryKindItAsksFor() {
+        StoreCallCounter counter = new StoreCallCounter();
+        InsightStore counted = new InsightStore(counter.client(Dynalite.shared().endpoint()), table);
+        FeedbackFacts joined = new FeedbackFacts("F2", 1, DAY, "HRSS_BUREAU", "ORANGE", "SUBMITTED", null, null, null, 0, "/card", "SOCIAL_SECURITY",
+                false, "F1");
+        counted.apply(InsightDelta.between(null, joined));
+        counter.reset();
+
+        List<InsightItem> items = counted.read(EnumSet.of(Kind.CLUSTERS, Kind.COUNTS, Kind.DOMAIN, Kind.RATINGS), DAY.minusDays(9), DAY);
+
+        assertThat(counter.calls()).containsExactly(Map.entry("Query", 10L));
+        assertThat(items).extracting(i -> i.cell().kind()).containsExactlyInAnyOrder(Kind.CLUSTERS, Kind.COUNTS, Kind.DOMAIN);
+        assertThat(items).filteredOn(i -> i.cell().kind() == Kind.CLUSTERS).singleElement()
+                .satisfies(i -> assertThat(i.counters()).containsExactly(Map.entry("c.F1", 1L)));
     }
 }

@@ -34,9 +34,13 @@ public final class Permissions {
     public static final List<String> SWEEP_QUERY_ACTIONS = List.of("dynamodb:Query");
     /**
      * notifier: reads delivery markers (and an item whose outbox moved), creates markers and records outbox outcomes,
-     * both with conditional UpdateItem.
+     * both with conditional UpdateItem; keeps the dashboard's aggregates (a conditional UpdateItem of the tally, a
+     * conditional PutItem of its figures, a GetItem of the tally after a repeated delivery), the copy queues' entries
+     * (conditional PutItem), each case's audit chain (the head queried, the next entry put) and participation's ledger for
+     * points and 金点子 credited from the stream (entries put and moved, the adopted improvement's links queried).
      */
-    public static final List<String> NOTIFIER_ITEM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
+    public static final List<String> NOTIFIER_ITEM_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            "dynamodb:Query");
     public static final List<String> NOTIFIER_TOPIC_ACTIONS = List.of("sns:Publish");
     /** Every function: the table's customer-managed key, only through DynamoDB. */
     public static final List<String> TABLE_KEY_ACTIONS = List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey");
@@ -47,15 +51,9 @@ public final class Permissions {
      * context of contact data.
      */
     public static final List<String> CONTACT_KEY_ACTIONS = List.of("kms:GenerateDataKey", "kms:Decrypt");
-    /**
-     * notifier: appends each change's audit event to its case's chain (the head read, the next entry put), only under the
-     * chains' own partitions (AUDIT#…).
-     */
-    public static final List<String> NOTIFIER_AUDIT_ACTIONS = List.of("dynamodb:Query", "dynamodb:PutItem");
     /** sweep: writes each day's audit anchor into the Object Lock bucket; it can neither read, list nor delete there. */
     public static final List<String> ANCHOR_ACTIONS = List.of("s3:PutObject");
-    /** The partitions of the audit chains and of the anchor marks (dynamodb:LeadingKeys). */
-    static final String AUDIT_CHAINS = "AUDIT#*";
+    /** The partition of the anchor marks (dynamodb:LeadingKeys). */
     static final String ANCHOR_MARKS = "AUDIT_ANCHOR";
 
     /** Every function writes its own log group, and no other (no AWSLambdaBasicExecutionRole with its "*"). */
@@ -93,7 +91,6 @@ public final class Permissions {
     /** The stream read itself (and its ListStreams on "*") is granted by the event source when it is attached. */
     static void grantNotifier(IRole role, ITable table, ITopic topic, IKey key, ILogGroup logs) {
         allow(role, NOTIFIER_ITEM_ACTIONS, table.getTableArn());
-        allowUnder(role, NOTIFIER_AUDIT_ACTIONS, table, "StringLike", AUDIT_CHAINS);
         allow(role, NOTIFIER_TOPIC_ACTIONS, topic.getTopicArn());
         allowKeyVia(role, key, TABLE_KEY_ACTIONS, "dynamodb");
         allowKeyVia(role, key, TOPIC_KEY_ACTIONS, "sns");

@@ -34,8 +34,8 @@ import software.constructs.Construct;
  * custom attribute {@code dept}.
  */
 public class StaffSignIn extends Construct {
-    /** The console's roles, as the pool's groups (Role's claim values). */
-    static final List<String> ROLE_GROUPS = List.of("staff", "supervisor", "admin");
+    /** The console's roles, as the pool's groups (Role's claim values); the optimisation office works the improvements board. */
+    static final List<String> ROLE_GROUPS = List.of("staff", "supervisor", "admin", "optimisation-office");
 
     private final UserPool pool;
     private final UserPoolDomain domain;

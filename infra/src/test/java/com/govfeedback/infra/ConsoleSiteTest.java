@@ -81,7 +81,8 @@ class ConsoleSiteTest {
         assertThat(SYNTHESIZED.template().findResources("AWS::Cognito::UserPoolGroup").values().stream()
                 .map(group -> TemplateView.render(group.get("Properties"))))
                 .containsExactlyInAnyOrder("{GroupName=staff, UserPoolId=StaffSignInPool}",
-                        "{GroupName=supervisor, UserPoolId=StaffSignInPool}", "{GroupName=admin, UserPoolId=StaffSignInPool}");
+                        "{GroupName=supervisor, UserPoolId=StaffSignInPool}", "{GroupName=admin, UserPoolId=StaffSignInPool}",
+                        "{GroupName=optimisation-office, UserPoolId=StaffSignInPool}");
     }
 
     @Test

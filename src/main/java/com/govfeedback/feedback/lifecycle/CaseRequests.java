@@ -65,4 +65,11 @@ public final class CaseRequests {
      */
     public record QueueRequest(String department, Boolean review, String status, String colour, Integer limit, String cursor) {
     }
+
+    /**
+     * A page of a copy queue (抄送队列): the open cases copied to a department, nearest deadline first. Staff get their own
+     * department's; supervisors and admins name a {@code department}.
+     */
+    public record CopyQueueRequest(String department, Integer limit, String cursor) {
+    }
 }

@@ -22,6 +22,7 @@ import com.govfeedback.feedback.Similarity;
 import com.govfeedback.feedback.store.FeedbackKeys;
 import com.govfeedback.feedback.store.SignatureAttribute;
 import com.govfeedback.storage.Attributes;
+import com.govfeedback.storage.BatchGets;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
 import com.govfeedback.triage.similar.SimilaritySignature;
@@ -114,18 +115,13 @@ public final class SimilarFeedback {
         }
     }
 
-    /** How many feedback each cluster holds ("me too" count), in one read; 1 for a cluster nobody has joined. */
+    /** How many feedback each cluster holds ("me too" count), read in batches; 1 for a cluster nobody has joined. */
     public Map<String, Integer> members(Set<String> clusterIds) {
         Map<String, Integer> sizes = new HashMap<>();
         for (String id : clusterIds) {
             sizes.put(id, 1);
         }
-        if (clusterIds.isEmpty()) {
-            return sizes;
-        }
-        KeysAndAttributes keys = KeysAndAttributes.builder().keys(clusterIds.stream().map(SimilarFeedback::clusterKey).toList()).build();
-        var response = StoreCalls.call(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(table, keys))));
-        for (Map<String, AttributeValue> cluster : response.responses().getOrDefault(table, List.of())) {
+        for (Map<String, AttributeValue> cluster : BatchGets.all(dynamo, table, clusterIds.stream().map(SimilarFeedback::clusterKey).toList())) {
             AttributeValue memberIds = cluster.get("memberIds");
             if (memberIds != null && memberIds.hasSs()) {
                 sizes.put(cluster.get(TableSchema.PK).s().substring("CLUSTER#".length()), memberIds.ss().size());
@@ -168,23 +164,8 @@ public final class SimilarFeedback {
     }
 
     private List<Map<String, AttributeValue>> readFeedback(Set<String> ids) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        List<String> pending = new ArrayList<>(ids);
-        while (!pending.isEmpty()) {
-            List<String> batch = pending.subList(0, Math.min(100, pending.size()));
-            KeysAndAttributes keys = KeysAndAttributes.builder().keys(batch.stream().map(FeedbackKeys::key).toList())
-                    .projectionExpression("#status, signature, clusterId").expressionAttributeNames(Map.of("#status", "status")).build();
-            var response = StoreCalls.call(() -> dynamo.batchGetItem(b -> b.requestItems(Map.of(table, keys))));
-            items.addAll(response.responses().getOrDefault(table, List.of()));
-            List<String> unprocessed = new ArrayList<>();
-            KeysAndAttributes left = response.unprocessedKeys().get(table);
-            if (left != null) {
-                left.keys().forEach(key -> unprocessed.add(key.get(TableSchema.PK).s().substring("FEEDBACK#".length())));
-            }
-            batch.clear();
-            pending.addAll(unprocessed);
-        }
-        return items;
+        return BatchGets.all(dynamo, table, ids.stream().map(FeedbackKeys::key).toList(),
+                keys -> keys.projectionExpression("#status, signature, clusterId").expressionAttributeNames(Map.of("#status", "status")));
     }
 
     private void writeAll(List<WriteRequest> requests) {

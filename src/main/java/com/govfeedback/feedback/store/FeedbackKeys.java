@@ -21,6 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * GSI2PK = QUEUE#{department} GSI2SK = {nearest due}#{id}    a department's work, nearest deadline first (not when final)
  * GSI2PK = QUEUE#REVIEW                                       the manual triage queue, while triage asks for review
  * GSI3PK = DUE#{shard}        GSI3SK = {next timer}#{id}     the sweep's work, sparse
+ *
+ * a copy entry, one per department a feedback is copied to (triage's alsoDomains), beside it:
+ * PK = FEEDBACK#{id}          SK = COPY#{department}
+ * GSI2PK = COPY#{department}  GSI2SK = {nearest due}#{id}    the department's copy queue (not when final)
  * </pre>
  */
 public final class FeedbackKeys {
@@ -31,12 +35,23 @@ public final class FeedbackKeys {
     public static final String AFTER_EVERY_ID = "~";
     /** The manual triage queue's name in place of a department code. */
     public static final String REVIEW_QUEUE = "REVIEW";
+    private static final String COPY_PREFIX = "COPY#";
 
     private FeedbackKeys() {
     }
 
     public static Map<String, AttributeValue> key(String id) {
         return Map.of(TableSchema.PK, s("FEEDBACK#" + id), TableSchema.SK, s(SORT_KEY));
+    }
+
+    /** The copy entry of a feedback for one copied department. */
+    public static Map<String, AttributeValue> copyKey(String id, String department) {
+        return Map.of(TableSchema.PK, s("FEEDBACK#" + id), TableSchema.SK, s(COPY_PREFIX + department));
+    }
+
+    /** The ByQueue partition of a department's copy queue. */
+    public static String copyPartition(String department) {
+        return COPY_PREFIX + department;
     }
 
     public static String citizenPartition(String citizen) {

@@ -9,10 +9,12 @@ import static com.govfeedback.storage.Attributes.strings;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.govfeedback.audit.AuditEvent;
 import com.govfeedback.audit.AuditEventAttributes;
@@ -24,6 +26,7 @@ import com.govfeedback.feedback.Similarity;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.shared.ConflictException;
 import com.govfeedback.storage.Attributes;
+import com.govfeedback.storage.BatchGets;
 import com.govfeedback.storage.ItemChanges;
 import com.govfeedback.storage.StoreCalls;
 import com.govfeedback.storage.TableSchema;
@@ -212,8 +215,6 @@ public final class FeedbackRepository {
     public QueueSlice listQueue(String partition, Status status, String colour, int limit, String afterSortKey) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#pk", TableSchema.BY_QUEUE.partitionKey());
-        values.put(":pk", s(partition));
         List<String> filters = new ArrayList<>();
         if (status != null) {
             names.put("#status", "status");
@@ -226,7 +227,34 @@ public final class FeedbackRepository {
             values.put(":colour", s(colour));
             filters.add("#triage.#colour = :colour");
         }
-        QueryResponse response = StoreCalls.call(() -> dynamo.query(b -> {
+        QueryResponse response = queueQuery(partition, names, values, filters, limit, afterSortKey, FeedbackKeys::key);
+        List<Feedback> items = new ArrayList<>(response.count());
+        for (Map<String, AttributeValue> item : response.items()) {
+            items.add(FeedbackItems.fromItem(item));
+        }
+        return new QueueSlice(items, lastSortKey(response));
+    }
+
+    /** A page of a department's copy queue: the ids of the feedback copied to it, nearest deadline first. */
+    public record CopySlice(List<String> feedbackIds, String lastSortKey) {
+    }
+
+    /**
+     * One page of the copy queue of {@code department} ({@link CopyEntries}) after the queue sort key {@code afterSortKey}:
+     * the entries only, which name the feedback; read the cases themselves with {@link #findAll}.
+     */
+    public CopySlice listCopies(String department, int limit, String afterSortKey) {
+        QueryResponse response = queueQuery(FeedbackKeys.copyPartition(department), new HashMap<>(), new HashMap<>(), List.of(), limit,
+                afterSortKey, id -> FeedbackKeys.copyKey(id, department));
+        return new CopySlice(response.items().stream().map(entry -> string(entry, "feedbackId")).toList(), lastSortKey(response));
+    }
+
+    /** A query of one ByQueue partition after {@code afterSortKey} ({@code {due}#{id}}), whose item keys {@code keyOf} gives. */
+    private QueryResponse queueQuery(String partition, Map<String, String> names, Map<String, AttributeValue> values, List<String> filters,
+            int limit, String afterSortKey, Function<String, Map<String, AttributeValue>> keyOf) {
+        names.put("#pk", TableSchema.BY_QUEUE.partitionKey());
+        values.put(":pk", s(partition));
+        return StoreCalls.call(() -> dynamo.query(b -> {
             b.tableName(table).indexName(TableSchema.BY_QUEUE.name())
                     .keyConditionExpression("#pk = :pk")
                     .expressionAttributeNames(names)
@@ -236,20 +264,31 @@ public final class FeedbackRepository {
                 b.filterExpression(String.join(" AND ", filters));
             }
             if (afterSortKey != null) {
-                String id = afterSortKey.substring(afterSortKey.lastIndexOf('#') + 1);
-                Map<String, AttributeValue> start = new HashMap<>(FeedbackKeys.key(id));
+                Map<String, AttributeValue> start = new HashMap<>(keyOf.apply(afterSortKey.substring(afterSortKey.lastIndexOf('#') + 1)));
                 start.put(TableSchema.BY_QUEUE.partitionKey(), s(partition));
                 start.put(TableSchema.BY_QUEUE.sortKey(), s(afterSortKey));
                 b.exclusiveStartKey(start);
             }
         }));
-        List<Feedback> items = new ArrayList<>(response.count());
-        for (Map<String, AttributeValue> item : response.items()) {
-            items.add(FeedbackItems.fromItem(item));
-        }
-        String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+    }
+
+    private static String lastSortKey(QueryResponse response) {
+        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? string(response.lastEvaluatedKey(), TableSchema.BY_QUEUE.sortKey()) : null;
-        return new QueueSlice(items, last);
+    }
+
+    /**
+     * The feedback with these ids that exist, by id, read consistently in batches ({@link BatchGets}): for pages of ids an
+     * index or an aggregate named.
+     */
+    public Map<String, Feedback> findAll(Collection<String> ids) {
+        Map<String, Feedback> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : BatchGets.all(dynamo, table, ids.stream().distinct().map(FeedbackKeys::key).toList(),
+                keys -> keys.consistentRead(true))) {
+            Feedback f = FeedbackItems.fromItem(item);
+            found.put(f.id(), f);
+        }
+        return found;
     }
 
     /**

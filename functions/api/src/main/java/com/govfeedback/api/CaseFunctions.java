@@ -40,6 +40,14 @@ public class CaseFunctions {
         return queues.list(callers.current(), request == null ? new CaseRequests.QueueRequest(null, null, null, null, null, null) : request);
     }
 
+    @Funq("queue/copies")
+    @ApiDoc(summary = "A department's copy queue (抄送队列): the open cases triage copied it on, nearest deadline first, each in its "
+            + "current state; staff read their own department's, supervisors and admins name one", roles = { "staff", "supervisor", "admin" },
+            errors = { 401, 403, 422 })
+    public FeedbackPage copies(CaseRequests.CopyQueueRequest request) {
+        return queues.copies(callers.current(), request == null ? new CaseRequests.CopyQueueRequest(null, null, null) : request);
+    }
+
     @Funq("feedback/acknowledge")
     @ApiDoc(summary = "First staff response: stops the acknowledge clock; a new or reopened feedback becomes ACCEPTED", roles = {
             "staff", "supervisor", "admin" }, errors = { 401, 403, 404, 409, 422 })

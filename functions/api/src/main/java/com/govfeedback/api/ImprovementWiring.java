@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import com.govfeedback.bridge.FeedbackWithImprovements;
 import com.govfeedback.bridge.ImprovementLoop;
@@ -15,6 +16,7 @@ import com.govfeedback.feedback.lifecycle.LifecyclePolicy;
 import com.govfeedback.feedback.similar.SimilarFeedback;
 import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackViews;
+import com.govfeedback.improvement.Tracker;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.participation.assembly.ParticipationServices;
@@ -33,6 +35,13 @@ public class ImprovementWiring {
             ParticipationServices participation, FeedbackClocks clocks, LifecyclePolicy policy, Triage triage, Clock clock) {
         return ImprovementLoop.service(store, repository, similar, participation.profiles(), clocks, policy,
                 triage.taxonomy().departmentCodes(), clock);
+    }
+
+    /** The tracker's statuses, labels and moves, for the code lists. */
+    @Produces
+    @Singleton
+    Tracker tracker() {
+        return Tracker.loadDefault();
     }
 
     @Produces

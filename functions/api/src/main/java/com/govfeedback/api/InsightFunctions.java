@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-import com.govfeedback.insights.InsightCell.Kind;
+import com.govfeedback.feedback.similar.SimilarFeedback;
+import com.govfeedback.feedback.store.FeedbackRepository;
+import com.govfeedback.insights.DashboardFigures;
 import com.govfeedback.insights.InsightStore;
 import com.govfeedback.shared.ForbiddenException;
 import com.govfeedback.shared.ValidationException;
@@ -26,7 +28,7 @@ public class InsightFunctions {
     static final int MAX_DAYS = 92;
 
     @Inject
-    InsightStore insights;
+    DashboardFigures figures;
     @Inject
     Callers callers;
 
@@ -34,16 +36,34 @@ public class InsightFunctions {
     public record DashboardRequest(String from, String to) {
     }
 
-    /** One aggregate item: a day, a department and its counters ({@code n.RED.SUBMITTED}, {@code ack.RED.ms}, {@code score.5}…). */
+    /** One aggregate item: a day, a department and its counters ({@code score.5}…). */
     public record Cell(LocalDate day, String department, Map<String, Long> counters) {
     }
 
-    public record Dashboard(LocalDate from, LocalDate to, List<Cell> counts, List<Cell> ratings) {
+    /** A domain's day: feedback received ({@code fb}), the negative ones ({@code neg}), ratings given ({@code score.{1..5}}). */
+    public record DomainCell(LocalDate day, String domain, Map<String, Long> counters) {
+    }
+
+    /** A department's counters summed over the range. */
+    public record DepartmentTotals(String department, Map<String, Long> counters) {
+    }
+
+    /**
+     * @param counts        per department, counts and clock times summed over the range
+     * @param ratings       per day and department
+     * @param clusters      per department, the feedback that joined each of the labelled clusters in the range ({@code c.{cluster id}})
+     * @param domains       per day and domain, from {@code from − 7 days} (the spikes' trailing mean) to {@code to}
+     * @param clusterLabels the most reported clusters (the city's first 10 and each department's) named by their first feedback
+     */
+    public record Dashboard(LocalDate from, LocalDate to, List<DepartmentTotals> counts, List<Cell> ratings, List<DepartmentTotals> clusters,
+            List<DomainCell> domains,
+            List<DashboardFigures.ClusterLabel> clusterLabels) {
     }
 
     @Funq("insights/dashboard")
-    @ApiDoc(summary = "The dashboard's aggregates for a date range (at most 92 days): counts and clock times per day, department, "
-            + "colour and status; ratings per day and department", roles = { "supervisor", "admin" }, errors = { 401, 403, 422 })
+    @ApiDoc(summary = "The dashboard's aggregates for a date range (at most 92 days): counts per colour and status, clock times "
+            + "and cluster reports, per department summed over the range; ratings per day and department; feedback per day "
+            + "and domain (and the 7 days before); the top clusters named", roles = { "supervisor", "admin" }, errors = { 401, 403, 422 })
     public Dashboard dashboard(DashboardRequest request) {
         if (!callers.current().seesAllDepartments()) {
             throw new ForbiddenException("the dashboard is for supervisors and admins");
@@ -53,11 +73,14 @@ public class InsightFunctions {
         if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new ValidationException("from", "must be on or before 'to' and at most " + MAX_DAYS + " days before it");
         }
-        return new Dashboard(from, to, cells(Kind.COUNTS, from, to), cells(Kind.RATINGS, from, to));
+        DashboardFigures.Figures read = figures.read(from, to);
+        return new Dashboard(from, to, totals(read.counts()), read.ratings().stream().map(i -> new Cell(i.cell().day(), i.cell().subject(),
+                i.counters())).toList(), totals(read.clusters()),
+                read.domains().stream().map(i -> new DomainCell(i.cell().day(), i.cell().subject(), i.counters())).toList(), read.clusterLabels());
     }
 
-    private List<Cell> cells(Kind kind, LocalDate from, LocalDate to) {
-        return insights.read(kind, from, to).stream().map(i -> new Cell(i.cell().day(), i.cell().subject(), i.counters())).toList();
+    private static List<DepartmentTotals> totals(List<DashboardFigures.Totals> totals) {
+        return totals.stream().map(t -> new DepartmentTotals(t.subject(), t.counters())).toList();
     }
 
     private static LocalDate date(String text, String field, LocalDate fallback) {
@@ -77,6 +100,12 @@ public class InsightFunctions {
         @ApplicationScoped
         InsightStore insightStore(DynamoDbClient dynamo, ApiConfig config) {
             return new InsightStore(dynamo, config.tableName());
+        }
+
+        @Produces
+        @ApplicationScoped
+        DashboardFigures dashboardFigures(InsightStore insights, FeedbackRepository feedback, SimilarFeedback similar) {
+            return new DashboardFigures(insights, feedback, similar);
         }
     }
 }

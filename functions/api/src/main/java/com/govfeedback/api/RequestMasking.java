@@ -78,7 +78,7 @@ public class RequestMasking {
                 .rule(ParticipationFunctions.DecideReward.class, (r, m) -> new ParticipationFunctions.DecideReward(r.year(), r.improvementId(),
                         r.amountYuan(), m.text(r.reason())))
                 .rule(TriageAndSlaFunctions.ClassifyRequest.class, (r, m) -> new TriageAndSlaFunctions.ClassifyRequest(m.text(r.text())))
-                .codesOnly(CaseRequests.QueueRequest.class, ImprovementRequests.Grade.class, ImprovementRequests.Link.class,
+                .codesOnly(CaseRequests.QueueRequest.class, CaseRequests.CopyQueueRequest.class, ImprovementRequests.Grade.class, ImprovementRequests.Link.class,
                         ImprovementRequests.ListPool.class, FeedbackFunctions.FeedbackId.class, FeedbackFunctions.PageRequest.class,
                         ImprovementFunctions.ImprovementId.class, ImprovementFunctions.RoadmapRequest.class, ImprovementFunctions.PageRequest.class,
                         ImprovementFunctions.LeadTimesRequest.class, InsightFunctions.DashboardRequest.class, OverdueFunctions.OverdueRequest.class,

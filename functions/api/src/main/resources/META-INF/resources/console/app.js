@@ -3,9 +3,12 @@ import { html, render, useState, useEffect, useRef } from './vendor/preact-htm.j
 import { call, session, keepSession, Refusal } from './api.js';
 import { signInConfig, beginSignIn, callbackParameters, completeSignIn, signOutUrl } from './oidc.js';
 import { beijingTime, countdown, clockState, COLOUR_WORDS, isOverdue, refusalInWords } from './format.js';
-import { summarise, forDepartment, backlogChart, complianceChart, durationChart, percentileChart, satisfactionChart, departmentChart, toCsv, bulletin, monthRange } from './charts.js';
+import { summarise, forDepartment, backlogChart, complianceChart, durationChart, percentileChart, satisfactionChart, departmentChart, clusterChart,
+  spikeChart, toCsv, bulletin, monthRange } from './charts.js';
 
-const ROLE_WORDS = { staff: '工作人员', supervisor: '主管', admin: '管理员' };
+const ROLE_WORDS = { staff: '工作人员', supervisor: '主管', admin: '管理员', 'optimisation-office': '优化办' };
+/** Staff and supervisors work for one department; admins and the optimisation office act city-wide. */
+const WITH_DEPARTMENT = new Set(['staff', 'supervisor']);
 
 // In the cloud the stack writes config.json and staff sign in at the identity provider; locally there is none.
 const hostedSignIn = await signInConfig();
@@ -32,7 +35,7 @@ function loadLists() {
     return {
       ...lists,
       colour: byCode(lists.colours), type: byCode(lists.types), domain: byCode(lists.domains),
-      department: byCode(lists.departments), status: byCode(lists.statuses),
+      department: byCode(lists.departments), status: byCode(lists.statuses), improvementStatus: byCode(lists.improvementStatuses),
       statusNames: Object.fromEntries(lists.statuses.map((s) => [s.code, s.name])),
     };
   });
@@ -123,11 +126,12 @@ function SignIn() {
   async function submit(event) {
     event.preventDefault();
     const form = new FormData(event.target);
-    const body = { role, name: form.get('name')?.trim(), department: role === 'admin' ? undefined : form.get('department') };
+    const body = { role, name: form.get('name')?.trim(), department: WITH_DEPARTMENT.has(role) ? form.get('department') : undefined };
     try {
       keepSession(null);
-      keepSession(await call('dev/sign-in', body));
-      go('/queue');
+      const signedIn = await call('dev/sign-in', body);
+      keepSession(signedIn);
+      go(`/${home(signedIn)}`);
     } catch (refusal) {
       setError(refusal instanceof Refusal && refusal.status === 404
         ? '本机未开启开发登录。请通过统一身份认证登录。'
@@ -145,7 +149,7 @@ function SignIn() {
           <input type="radio" name="role" value=${code} checked=${role === code} onChange=${() => setRole(code)} /> ${word}
         </label>`)}
       </fieldset>
-      ${role !== 'admin' ? html`<${Field} id="sign-in-department" label="部门">
+      ${WITH_DEPARTMENT.has(role) ? html`<${Field} id="sign-in-department" label="部门">
         <select id="sign-in-department" name="department" required>
           ${(lists?.departments ?? []).map((d) => html`<option value=${d.code}>${d.name}</option>`)}
         </select>
@@ -161,21 +165,29 @@ function SignIn() {
 
 // ---- the work queue --------------------------------------------------------------------------------------------------
 
-function Queue({ me }) {
+const QUEUE_KINDS = { department: '部门队列', copies: '抄送队列', review: '人工分拣队列' };
+
+/**
+ * The work queues: the department's (queue/list), its copy queue (queue/copies: cases it is copied on, led by another
+ * department) and, for supervisors and admins, the manual triage queue. {@code kind} comes from the address (#/queue/copies).
+ */
+function Queue({ me, kind: asked }) {
   const lists = useLists();
   const now = useNow();
   const mayReview = me.role !== 'staff';
-  const [review, setReview] = useState(false);
+  const kind = QUEUE_KINDS[asked] && (asked !== 'review' || mayReview) ? asked : 'department';
   const [filters, setFilters] = useState({ status: '', colour: '', department: me.department ?? '', assignee: '', overdue: false });
   const [page, setPage] = useState({ items: [], nextCursor: null, loading: true, error: '' });
-  const heading = useFocusHeading('queue');
+  const heading = useFocusHeading(`queue-${kind}`);
 
   async function load(cursor) {
-    const request = { review: review || undefined, status: filters.status || undefined, colour: filters.colour || undefined, limit: 50, cursor };
-    if (!review && me.role !== 'staff') request.department = filters.department || undefined;
+    // the copy queue is filtered by status and colour here, on the loaded pages; a work queue by the API
+    const request = kind === 'copies' ? { limit: 50, cursor }
+      : { review: kind === 'review' || undefined, status: filters.status || undefined, colour: filters.colour || undefined, limit: 50, cursor };
+    if (kind !== 'review' && me.role !== 'staff') request.department = filters.department || undefined;
     setPage((p) => ({ ...p, loading: true, error: '' }));
     try {
-      const answer = await call('queue/list', request);
+      const answer = await call(kind === 'copies' ? 'queue/copies' : 'queue/list', request);
       setPage((p) => ({ items: cursor ? [...p.items, ...answer.items] : answer.items, nextCursor: answer.nextCursor, loading: false, error: '' }));
     } catch (refusal) {
       if (refusal.status === 401) return signOut();
@@ -187,21 +199,25 @@ function Queue({ me }) {
   useEffect(() => {
     if (!filters.department && lists?.departments.length) setFilters((f) => ({ ...f, department: lists.departments[0].code }));
   }, [lists]);
-  useEffect(() => { if (review || filters.department) load(); }, [review, filters.status, filters.colour, filters.department]);
+  useEffect(() => {
+    if (kind === 'review' || filters.department) load();
+  }, [kind, kind === 'copies' ? '' : filters.status, kind === 'copies' ? '' : filters.colour, filters.department]);
 
   const set = (name) => (event) => setFilters({ ...filters, [name]: event.target.type === 'checkbox' ? event.target.checked : event.target.value });
   const shown = page.items.filter((item) => (!filters.assignee || (item.progress?.assignee ?? '').includes(filters.assignee.trim()))
-    && (!filters.overdue || isOverdue(item, now)));
-  const title = review ? '人工分拣队列' : `工作队列 · ${departmentName(lists, review ? null : filters.department)}`;
+    && (!filters.overdue || isOverdue(item, now))
+    && (kind !== 'copies' || ((!filters.status || item.status === filters.status) && (!filters.colour || item.sla?.colour === filters.colour))));
+  const title = kind === 'review' ? '人工分拣队列' : `${kind === 'copies' ? '抄送队列' : '工作队列'} · ${departmentName(lists, filters.department)}`;
 
   return html`<section aria-labelledby="queue-title">
     <h1 id="queue-title" tabindex="-1" ref=${heading}>${title}</h1>
-    ${mayReview ? html`<div class="tabs" role="group" aria-label="选择队列">
-      <button type="button" aria-pressed=${!review} onClick=${() => setReview(false)}>部门队列</button>
-      <button type="button" aria-pressed=${review} onClick=${() => setReview(true)}>人工分拣队列</button>
-    </div>` : null}
+    <div class="tabs" role="group" aria-label="选择队列">
+      ${Object.entries(QUEUE_KINDS).filter(([code]) => code !== 'review' || mayReview).map(([code, word]) => html`
+        <button type="button" aria-pressed=${kind === code} onClick=${() => go(`/queue/${code}`)}>${word}</button>`)}
+    </div>
+    ${kind === 'copies' ? html`<p class="hint">其他部门主办、抄送本部门协办的反馈，按主办时限排序；只读查看，可回复群众并附内部备注，由主办部门办理。</p>` : null}
     <form class="filters" aria-label="筛选" onSubmit=${(e) => { e.preventDefault(); load(); }}>
-      ${mayReview && !review ? html`<${Field} id="filter-department" label="部门">
+      ${mayReview && kind !== 'review' ? html`<${Field} id="filter-department" label="部门">
         <select id="filter-department" value=${filters.department} onChange=${set('department')}>
           ${(lists?.departments ?? []).map((d) => html`<option value=${d.code}>${d.name}</option>`)}
         </select><//>` : null}
@@ -230,6 +246,7 @@ function Queue({ me }) {
             ${item.similar && item.similar.members > 1 ? html`<span class="metoo">${item.similar.members} 人反映</span>` : null}</p>
           <p class="excerpt">${(item.text ?? '').slice(0, 80)}</p>
           <p class="line">最近时限：${beijingTime(item.sla?.nearestDueAt)} <${Countdown} dueAt=${item.sla?.nearestDueAt} now=${now} /></p>
+          ${kind === 'copies' ? html`<p class="line">主办部门：${departmentName(lists, item.triage?.department)}</p>` : null}
           <p class="line">承办人：${item.progress?.assignee ?? '未指派'}</p>
         </article>
       </li>`)}
@@ -329,6 +346,15 @@ function ActionForm({ action, onAct, children }) {
   </form>`;
 }
 
+/**
+ * Whether the signed-in staff member sees this case as a copy: their department is copied on it, another leads it. A copied
+ * department reads it and may reply to the citizen (with an internal note for the lead department); the lead department
+ * decides the case (docs/lifecycle.md, "Who may do what").
+ */
+function isCopy(feedback, me) {
+  return me.role === 'staff' && feedback.triage?.department !== me.department;
+}
+
 function Actions({ feedback, lists, me, onAct }) {
   const next = lists?.status[feedback.status]?.next ?? [];
   const [to, setTo] = useState('');
@@ -344,6 +370,17 @@ function Actions({ feedback, lists, me, onAct }) {
       ${entries.map((e) => html`<option value=${e.code}>${e.name}</option>`)}
     </select><//>`;
 
+  const reply = html`<${ActionForm} action="reply" onAct=${onAct}>
+        ${text('reply', 'message', '回复内容（群众可见）', { long: true, required: true })}
+        ${text('reply', 'internalNote', '内部备注（仅工作人员可见）', { long: true })}
+      <//>`;
+  if (isCopy(feedback, me)) {
+    return html`<section aria-labelledby="actions-title" class="actions">
+      <h2 id="actions-title">协办操作</h2>
+      <p>本部门为抄送协办部门：可回复群众，并给主办部门留内部备注；受理、指派、变更状态、转办和合并由主办部门办理。</p>
+      <div class="action-grid">${reply}</div>
+    </section>`;
+  }
   return html`<section aria-labelledby="actions-title" class="actions">
     <h2 id="actions-title">办理操作</h2>
     <div class="action-grid">
@@ -360,10 +397,7 @@ function Actions({ feedback, lists, me, onAct }) {
         ${text('transition', 'publicNote', '公开说明（群众可见）', { long: true })}
         ${text('transition', 'internalNote', '内部备注（仅工作人员可见）', { long: true })}
       <//>
-      <${ActionForm} action="reply" onAct=${onAct}>
-        ${text('reply', 'message', '回复内容（群众可见）', { long: true, required: true })}
-        ${text('reply', 'internalNote', '内部备注', { long: true })}
-      <//>
+      ${reply}
       <${ActionForm} action="transfer" onAct=${onAct}>
         ${select('transfer', 'department', '转至部门', departments, { required: true, blank: '请选择' })}
         ${text('transfer', 'reason', '转办原因', { long: true, required: true })}
@@ -441,11 +475,13 @@ function CasePage({ id, me }) {
       ${notice.text ? html`<p class="error" role="alert">${notice.text}</p>` : html`<p role="status">正在加载…</p>`}
       <p><a href="#/queue">返回工作队列</a></p></section>`;
   }
+  const copy = isCopy(feedback, me);
   return html`<article class="case" aria-labelledby="case-title">
-    <p><a href="#/queue">← 返回工作队列</a></p>
+    <p>${copy ? html`<a href="#/queue/copies">← 返回抄送队列</a>` : html`<a href="#/queue">← 返回工作队列</a>`}</p>
     <h1 id="case-title" tabindex="-1" ref=${heading}>反馈 ${feedback.trackingNo}</h1>
     <p class="line"><${ColourChip} colour=${feedback.sla?.colour} lists=${lists} /> <span class="status">${feedback.statusName}</span>
       <span>编号 ${feedback.id}</span> <span>第 ${feedback.version} 版</span></p>
+    ${copy ? html`<p class="copy-note">抄送件：由${departmentName(lists, feedback.triage.department)}主办，本部门协办，只读查看。</p>` : null}
     ${stale ? html`<div class="stale" role="alert">
       <p>此反馈已被他人更新（您看到的是第 ${stale.seen} 版，现在是第 ${stale.now} 版）。为避免覆盖他人的修改，您的操作没有提交。</p>
       <p>请重新加载，核对最新内容后再操作。</p>
@@ -463,6 +499,172 @@ function CasePage({ id, me }) {
   </article>`;
 }
 
+
+// ---- the improvements board (需求池看板) ------------------------------------------------------------------------------
+
+const PRIORITY_LEVELS = ['P0', 'P1', 'P2', 'P3', 'P4'];
+
+/** Moves on the tracker are for the optimisation office and the lead department's supervisors (docs/improvements.md). */
+function managesImprovement(me, improvement) {
+  return me.role === 'optimisation-office' || (me.role === 'supervisor' && improvement.leadDepartment === me.department);
+}
+
+/** What a move to {@code to} asks for besides a public note: the fields improvement/move requires or takes for it. */
+function MoveFields({ id, to }) {
+  const field = (name, label, required) => html`<${Field} id=${`${id}-${name}`} label=${label}>
+    <input id=${`${id}-${name}`} name=${name} required=${required} autocomplete="off" /><//>`;
+  switch (to) {
+    case 'ACCEPTED': return field('target', '目标版本或季度（可选）', false);
+    case 'DECLINED': return field('declineReason', '不采纳原因（群众可见）', true);
+    case 'DUPLICATE_OF': return field('duplicateOf', '重复的改进编号', true);
+    case 'RELEASED': return html`${field('release.appVersion', '上线版本（如 5.10.0）', true)}${field('release.note', '上线说明（可选）', false)}`;
+    default: return null;
+  }
+}
+
+/** A card's move controls: the tracker's allowed moves as a list, the fields the chosen one needs, one button. */
+function MoveForm({ card, lists, onMove }) {
+  const [to, setTo] = useState('');
+  const id = `move-${card.tracker.id}`;
+  const names = lists?.improvementStatus ?? {};
+  async function submit(event) {
+    event.preventDefault();
+    const body = { to };
+    for (const [name, value] of new FormData(event.target)) {
+      const text = String(value).trim();
+      if (!text || name === 'to') continue;
+      if (name.startsWith('release.')) (body.release ??= {})[name.slice('release.'.length)] = text;
+      else body[name] = text;
+    }
+    if (await onMove(card, body)) setTo('');
+  }
+  return html`<form class="move" aria-label=${`移动「${card.tracker.title}」`} onSubmit=${submit}>
+    <${Field} id=${`${id}-to`} label="移动到">
+      <select id=${`${id}-to`} name="to" required value=${to} onChange=${(e) => setTo(e.target.value)}>
+        <option value="">请选择</option>
+        ${card.allowedMoves.map((code) => html`<option value=${code}>${names[code]?.name ?? code}</option>`)}
+      </select><//>
+    <${MoveFields} id=${id} to=${to} />
+    ${to ? html`<${Field} id=${`${id}-publicNote`} label="公开说明（可选）">
+      <input id=${`${id}-publicNote`} name="publicNote" autocomplete="off" /><//>` : null}
+    <button type="submit" class="primary">移动</button>
+  </form>`;
+}
+
+function ImprovementCard({ card, lists, me, onMove }) {
+  const t = card.tracker;
+  const level = card.priority?.level ?? 'P4';
+  return html`<li>
+    <article class="card improvement" aria-labelledby=${`imp-${t.id}`}>
+      <h3 id=${`imp-${t.id}`}>${t.title}</h3>
+      <p class="line"><span class=${`chip chip-priority chip-${level.toLowerCase()}`}>${level}</span>
+        <span>优先级分 ${card.priority ? Math.round(card.priority.score) : '—'}</span></p>
+      <p class="line">牵头：${departmentName(lists, card.leadDepartment)}</p>
+      <p class="line">关联反馈 ${t.linkedFeedback} 条 · ${t.supporters} 人支持${t.target ? ` · 目标 ${t.target}` : ''}${t.expectedDate ? ` · 预计 ${t.expectedDate}` : ''}</p>
+      ${managesImprovement(me, card) && card.allowedMoves.length ? html`<${MoveForm} card=${card} lists=${lists} onMove=${onMove} />` : null}
+    </article>
+  </li>`;
+}
+
+/**
+ * The 需求池 as a board: a column per tracker status (improvement/pool, one listing per status), cards with their priority
+ * chip, highest priority first; the office and the lead department's supervisors move cards with the tracker's allowed
+ * moves; refusals are put in words and a stale version asks for a reload.
+ */
+function ImprovementBoard({ me }) {
+  const lists = useLists();
+  const heading = useFocusHeading('improvements');
+  const cityWide = me.role === 'optimisation-office' || me.role === 'admin';
+  const [department, setDepartment] = useState(cityWide ? '' : me.department);
+  const [level, setLevel] = useState('');
+  const [columns, setColumns] = useState(null);
+  const [notice, setNotice] = useState({ kind: '', text: '' });
+  const [stale, setStale] = useState(null);
+  const statuses = lists?.improvementStatuses ?? [];
+
+  async function listing(status, cursor) {
+    return call('improvement/pool', { status, department: department || undefined, limit: 50, cursor });
+  }
+
+  async function load() {
+    if (!statuses.length) return;
+    try {
+      const pages = await Promise.all(statuses.map((s) => listing(s.code)));
+      setColumns(Object.fromEntries(statuses.map((s, i) => [s.code, pages[i]])));
+    } catch (refusal) {
+      if (refusal.status === 401) return signOut();
+      setNotice({ kind: 'error', text: refusalInWords(refusal.status, refusal.problem, {}, '改进') });
+    }
+  }
+  useEffect(() => { load(); }, [lists, department]);
+
+  async function more(status) {
+    const page = await listing(status, columns[status].nextCursor);
+    setColumns({ ...columns, [status]: { items: [...columns[status].items, ...page.items], nextCursor: page.nextCursor } });
+  }
+
+  async function reload() {
+    setStale(null);
+    await load();
+    setNotice({ kind: 'ok', text: '已重新加载最新内容。' });
+    heading.current?.focus();
+  }
+
+  /** Sends a move on the version the card shows; answers whether it was made. */
+  async function move(card, body) {
+    const names = lists.improvementStatus;
+    setNotice({ kind: '', text: '' });
+    try {
+      const moved = await call('improvement/move', { ...body, id: card.tracker.id, version: card.version });
+      setNotice({ kind: 'ok', text: `已将「${card.tracker.title}」移至「${moved.tracker.statusLabel}」。` });
+      await load();
+      return true;
+    } catch (refusal) {
+      if (refusal.status === 401) return signOut();
+      if (refusal.status === 409) {
+        // a stale version is never retried: the board is read again and the move decided anew
+        const current = await call('improvement/get', { id: card.tracker.id }).catch(() => null);
+        if (current && current.version !== card.version) {
+          setStale({ title: card.tracker.title, seen: card.version, now: current.version });
+          return false;
+        }
+      }
+      const statusNames = Object.fromEntries(Object.values(names).map((s) => [s.code, s.name]));
+      setNotice({ kind: 'error', text: `移动未成功：${refusalInWords(refusal.status, refusal.problem, statusNames, '改进')}` });
+      return false;
+    }
+  }
+
+  const departments = lists?.departments ?? [];
+  const shown = (status) => (columns?.[status]?.items ?? []).filter((card) => !level || card.priority?.level === level);
+  return html`<section aria-labelledby="improvements-title">
+    <h1 id="improvements-title" tabindex="-1" ref=${heading}>改进看板 · ${department ? departmentName(lists, department) : '全市'}</h1>
+    <form class="filters" aria-label="看板筛选" onSubmit=${(e) => { e.preventDefault(); load(); }}>
+      ${cityWide ? html`<${Field} id="board-department" label="牵头部门">
+        <select id="board-department" value=${department} onChange=${(e) => setDepartment(e.target.value)}>
+          <option value="">全市（所有部门）</option>
+          ${departments.map((d) => html`<option value=${d.code}>${d.name}</option>`)}
+        </select><//>` : null}
+      <${Field} id="board-level" label="优先级">
+        <select id="board-level" value=${level} onChange=${(e) => setLevel(e.target.value)}>
+          <option value="">全部</option>
+          ${PRIORITY_LEVELS.map((p) => html`<option value=${p}>${p}</option>`)}
+        </select><//>
+      <button type="submit">刷新</button>
+    </form>
+    ${stale ? html`<div class="stale" role="alert">
+      <p>「${stale.title}」已被他人更新（您看到的是第 ${stale.seen} 版，现在是第 ${stale.now} 版）。为避免覆盖他人的修改，您的移动没有提交。</p>
+      <p>请重新加载，核对最新状态后再操作。</p>
+      <button type="button" class="primary" onClick=${reload}>重新加载</button>
+    </div>` : null}
+    <div class=${`notice ${notice.kind}`} role=${notice.kind === 'error' ? 'alert' : 'status'}>${notice.text}</div>
+    ${columns ? html`<div class="board">${statuses.map((s) => html`<section class="board-column" aria-labelledby=${`column-${s.code}`} key=${s.code}>
+      <h2 id=${`column-${s.code}`}>${s.name}（${shown(s.code).length}）</h2>
+      <ul class="board-cards">${shown(s.code).map((card) => html`<${ImprovementCard} key=${card.tracker.id} card=${card} lists=${lists} me=${me} onMove=${move} />`)}</ul>
+      ${columns[s.code].nextCursor ? html`<button type="button" onClick=${() => more(s.code)}>加载更多：${s.name}</button>` : null}
+    </section>`)}</div>` : html`<p role="status">正在加载…</p>`}
+  </section>`;
+}
 
 // ---- the leaders' dashboard ------------------------------------------------------------------------------------------
 
@@ -510,8 +712,9 @@ function ChartPanel({ id, chart, range }) {
       <caption>${chart.title}：数据</caption>
       <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
       <tbody>${body.length ? body.map((row) => html`<tr>${row.map((v, i) => (i === 0 ? html`<th scope="row">${v}</th>` : html`<td>${v}</td>`))}</tr>`)
-        : html`<tr><td colspan=${head.length}>所选时段无数据</td></tr>`}</tbody>
+        : html`<tr><td colspan=${head.length}>${chart.empty ?? '所选时段无数据'}</td></tr>`}</tbody>
     </table>
+    ${chart.note ? html`<p class="hint">${chart.note}</p>` : null}
     <button type="button" onClick=${() => download(`${id}-${range}`, chart.rows)}>导出 CSV：${chart.title}</button>
   </section>`;
 }
@@ -567,10 +770,16 @@ function Dashboard() {
   useEffect(() => { load(); }, []);
 
   // one answer holds every department's items: the department filter narrows it here, with no further request
-  const summary = data && lists ? summarise(forDepartment(data, department)) : null;
+  const domainDepartments = Object.fromEntries((lists?.domains ?? []).map((d) => [d.code, d.department]));
+  const domainNames = Object.fromEntries((lists?.domains ?? []).map((d) => [d.code, d.name]));
+  const summary = data && lists ? summarise(forDepartment(data, department, domainDepartments)) : null;
   const departmentNames = Object.fromEntries((lists?.departments ?? []).map((d) => [d.code, d.name]));
   const charts = summary ? [['backlog', backlogChart(summary, lists.statusNames)], ['compliance', complianceChart(summary)],
-    ['duration', durationChart(summary)], ['percentiles', percentileChart(summary)], ['satisfaction', satisfactionChart(summary)], ['departments', departmentChart(summary, departmentNames)]] : [];
+    ['duration', durationChart(summary)], ['percentiles', percentileChart(summary)], ['satisfaction', satisfactionChart(summary)],
+    ['departments', departmentChart(summary, departmentNames)],
+    ['clusters', { ...clusterChart(summary, data.clusterLabels, domainNames), note: '期间新增：所选时段内加入该组的同类反馈（首条反馈不计）；累计：该组目前的反馈总数。' }],
+    ['spikes', { ...spikeChart(summary, data.from, data.to, domainNames), empty: '所选时段无突增',
+      note: '前7日日均按当日之前7天计（无反馈的日子计0，日均不足1按1计）；当日量超过其3倍标为突增。' }]] : [];
   return html`<section aria-labelledby="dashboard-title">
     <h1 id="dashboard-title" tabindex="-1" ref=${heading}>领导驾驶舱</h1>
     <form class="filters" aria-label="时段" onSubmit=${load}>
@@ -642,8 +851,20 @@ function Bulletin() {
 
 // ---- the frame -------------------------------------------------------------------------------------------------------
 
-const TITLES = { 'sign-in': '登录', queue: '工作队列', case: '反馈详情', dashboard: '领导驾驶舱', bulletin: '月度通报' };
-const LEADERS_ONLY = new Set(['dashboard', 'bulletin']);
+const TITLES = { 'sign-in': '登录', queue: '工作队列', case: '反馈详情', improvements: '改进看板', dashboard: '领导驾驶舱', bulletin: '月度通报' };
+const LEADERS = new Set(['supervisor', 'admin']);
+
+/** Which pages a role opens: case work for staff, supervisors and admins; the figures for leaders; the board for everyone. */
+function opens(me, page) {
+  if (page === 'dashboard' || page === 'bulletin') return LEADERS.has(me.role);
+  if (page === 'queue') return me.role !== 'optimisation-office';
+  return Boolean(TITLES[page]) && page !== 'sign-in';
+}
+
+/** Where a role starts: the optimisation office works no queue, it manages the 需求池. */
+function home(me) {
+  return me.role === 'optimisation-office' ? 'improvements' : 'queue';
+}
 
 function App() {
   const [route, setRoute] = useState(parseRoute(location.hash));
@@ -656,25 +877,29 @@ function App() {
   const lists = useLists();
   let page = route.page;
   if (!me && page !== 'sign-in') page = 'sign-in';
-  if (me && (page === 'sign-in' || !TITLES[page] || (LEADERS_ONLY.has(page) && me.role === 'staff'))) page = 'queue';
-  useEffect(() => { document.title = `${TITLES[page]} - 政务反馈工作台`; }, [page]);
+  if (me && !opens(me, page)) page = home(me);
+  useEffect(() => {
+    document.title = `${TITLES[page]} - 政务反馈工作台`;
+    // the address names the page shown, so the next move to another page (sign-in, sign-out) is a change it follows
+    if (page !== route.page) history.replaceState(null, '', `#/${page}`);
+  }, [page, route.page]);
 
   return html`
     <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>跳到主要内容</a>
     <header class="banner">
       <p class="product">政务反馈工作台</p>
       ${me ? html`<nav aria-label="主导航">
-        <a href="#/queue" aria-current=${page === 'queue' ? 'page' : undefined}>工作队列</a>
-        ${me.role !== 'staff' ? html`<a href="#/dashboard" aria-current=${page === 'dashboard' ? 'page' : undefined}>领导驾驶舱</a>
-          <a href="#/bulletin" aria-current=${page === 'bulletin' ? 'page' : undefined}>月度通报</a>` : null}
+        ${['queue', 'improvements', 'dashboard', 'bulletin'].filter((p) => opens(me, p)).map((p) => html`
+          <a href=${`#/${p}`} aria-current=${page === p ? 'page' : undefined}>${TITLES[p]}</a>`)}
         <span class="me">${me.name}（${ROLE_WORDS[me.role]}${me.department ? ` · ${departmentName(lists, me.department)}` : ''}）</span>
         <button type="button" onClick=${signOut}>退出登录</button>
       </nav>` : null}
     </header>
     <main id="main" tabindex="-1">
       ${page === 'sign-in' ? html`<${SignIn} />` : null}
-      ${page === 'queue' ? html`<${Queue} me=${me} />` : null}
+      ${page === 'queue' ? html`<${Queue} me=${me} kind=${route.id} />` : null}
       ${page === 'case' ? html`<${CasePage} id=${route.id} me=${me} />` : null}
+      ${page === 'improvements' ? html`<${ImprovementBoard} me=${me} />` : null}
       ${page === 'dashboard' ? html`<${Dashboard} />` : null}
       ${page === 'bulletin' ? html`<${Bulletin} />` : null}
     </main>`;

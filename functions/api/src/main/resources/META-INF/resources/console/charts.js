@@ -1,6 +1,7 @@
-// The leaders' dashboard as plain data: the aggregates the API answers (insights/dashboard) summed into figures, and
-// one function per chart that turns them into an ECharts option and the table of numbers behind it (shown under the
-// chart for screen readers, and exported as CSV). No DOM and no ECharts here, so node's test runner checks them.
+// The leaders' dashboard as plain data: the aggregates the API answers (insights/dashboard: counts and cluster reports per
+// department over the range, ratings and domain volumes per day) summed into figures, and one function per chart that
+// turns them into an ECharts option and the table of numbers behind it (shown under the chart for screen readers, and
+// exported as CSV). No DOM and no ECharts here, so node's test runner checks them.
 
 export const COLOURS = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
 const COLOUR_NAMES = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色', BLUE: '蓝色' };
@@ -8,16 +9,26 @@ const COLOUR_FILLS = { RED: '#a50e0e', ORANGE: '#e65100', YELLOW: '#c9a800', BLU
 /** The satisfaction target the city set: 90% of ratings 4 or 5. */
 export const SATISFACTION_TARGET = 0.9;
 const FINISHED = new Set(['CLOSED', 'MERGED', 'RESOLVED', 'REJECTED', 'WITHDRAWN']);
+const CLUSTER_PREFIX = 'c.';
+/** How many clusters the hot-issues chart ranks; the API names the city's and each department's first ones. */
+export const TOP_CLUSTERS = 10;
+/** A day is a spike when its volume is above this many times the mean of the days before it (a mean under 1 counts as 1). */
+export const SPIKE_FACTOR = 3;
+export const TRAILING_DAYS = 7;
 
 function parse(counter) {
   return counter.split('.');
 }
 
-/** The answer narrowed to one department's cells (every chart then shows that department); '' keeps the whole city. */
-export function forDepartment(dashboard, department) {
+/**
+ * The answer narrowed to one department's cells (every chart then shows that department), and to the domains it leads
+ * ({@code domainDepartments}: domain code → department code); '' keeps the whole city.
+ */
+export function forDepartment(dashboard, department, domainDepartments = {}) {
   if (!department) return dashboard;
-  const mine = (cells) => cells.filter((cell) => cell.department === department);
-  return { ...dashboard, counts: mine(dashboard.counts), ratings: mine(dashboard.ratings) };
+  const mine = (cells) => (cells ?? []).filter((cell) => cell.department === department);
+  return { ...dashboard, counts: mine(dashboard.counts), ratings: mine(dashboard.ratings), clusters: mine(dashboard.clusters),
+    domains: (dashboard.domains ?? []).filter((cell) => domainDepartments[cell.domain] === department) };
 }
 
 /** Sums the API's cells into the figures every chart reads. */
@@ -58,7 +69,18 @@ export function summarise(dashboard) {
       if (score >= 4) day.satisfied += value;
     }
   }
-  return { backlog, received, clocks, histograms, departments, days };
+  const clusters = {}; // cluster id -> feedback that joined it in the range
+  for (const cell of dashboard.clusters ?? []) {
+    for (const [counter, value] of Object.entries(cell.counters)) {
+      const id = counter.slice(CLUSTER_PREFIX.length);
+      clusters[id] = (clusters[id] ?? 0) + value;
+    }
+  }
+  const domainDays = {}; // domain -> day -> feedback received
+  for (const cell of dashboard.domains ?? []) {
+    (domainDays[cell.domain] ??= {})[cell.day] = cell.counters.fb ?? 0;
+  }
+  return { backlog, received, clocks, histograms, departments, days, clusters, domainDays };
 }
 
 /**
@@ -178,6 +200,79 @@ export function departmentChart(summary, departmentNames) {
     option: { tooltip: { trigger: 'axis' }, grid: { containLabel: true }, xAxis: { type: 'value', max: 100 },
       yAxis: { type: 'category', inverse: true, data: rows.slice(1).map((r) => r[0]) },
       series: [{ name: '办结按时率', type: 'bar', data: ranked.map((d) => (d.onTime === null ? null : Number((d.onTime * 100).toFixed(1)))) }] },
+  };
+}
+
+const byCountThenId = ([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0);
+
+/** The clusters with the most reports in the range, most first, then by id (as the API picks the ones it names). */
+export function topClusters(clusters, n = TOP_CLUSTERS) {
+  return Object.entries(clusters).filter(([, count]) => count > 0).sort(byCountThenId).slice(0, n);
+}
+
+/**
+ * Hot issues: the similar-feedback clusters that gained the most reports in the range ("me too": the feedback that joined
+ * them; the first report, which names a cluster, is not counted), named by their first feedback.
+ */
+export function clusterChart(summary, labels, domainNames = {}) {
+  const named = Object.fromEntries((labels ?? []).map((label) => [label.clusterId, label]));
+  const ranked = topClusters(summary.clusters);
+  const rows = [['排名', '代表反馈', '内容摘要', '业务领域', '期间新增同类反馈', '累计反映人数'], ...ranked.map(([id, count], i) => {
+    const label = named[id];
+    return [i + 1, label?.trackingNo ?? id, label?.excerpt ?? '—', domainNames[label?.domain] ?? label?.domain ?? '—', count, label?.members ?? '—'];
+  })];
+  return {
+    title: '热点问题（同类反馈新增最多）', rows,
+    option: { tooltip: { trigger: 'axis' }, grid: { containLabel: true }, xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: rows.slice(1).map((r) => r[1]) },
+      series: [{ name: '期间新增同类反馈', type: 'bar', data: ranked.map(([, count]) => count) }] },
+  };
+}
+
+/** The Beijing day {@code n} days after (or before) the day {@code iso} (yyyy-MM-dd). */
+export function addDays(iso, n) {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + n)).toISOString().slice(0, 10);
+}
+
+function daysFrom(from, to) {
+  const days = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/**
+ * Each domain's days in the range whose volume is above {@link SPIKE_FACTOR} times the mean of the {@link TRAILING_DAYS}
+ * days before it (days without feedback count as 0; a mean under 1 counts as 1, so a quiet domain's few reports are no
+ * spike), by day, then domain.
+ */
+export function spikes(summary, from, to) {
+  const found = [];
+  for (const [domain, volumes] of Object.entries(summary.domainDays)) {
+    for (const day of daysFrom(from, to)) {
+      const volume = volumes[day] ?? 0;
+      let trailing = 0;
+      for (let back = 1; back <= TRAILING_DAYS; back++) trailing += volumes[addDays(day, -back)] ?? 0;
+      const mean = trailing / TRAILING_DAYS;
+      if (volume > SPIKE_FACTOR * Math.max(mean, 1)) found.push({ day, domain, volume, mean });
+    }
+  }
+  return found.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+}
+
+/** Daily volume per domain in the range, the spikes marked on the lines and listed in the table. */
+export function spikeChart(summary, from, to, domainNames = {}) {
+  const days = daysFrom(from, to);
+  const found = spikes(summary, from, to);
+  const domains = Object.keys(summary.domainDays).filter((d) => days.some((day) => summary.domainDays[d][day])).sort();
+  const rows = [['日期', '业务领域', '当日反馈量', '前7日日均', '倍数'], ...found.map((s) => [s.day, domainNames[s.domain] ?? s.domain, s.volume,
+    Number(s.mean.toFixed(1)), s.mean > 0 ? `${(s.volume / s.mean).toFixed(1)}倍` : '前7日无反馈'])];
+  return {
+    title: `业务领域突增（当日量超过前${TRAILING_DAYS}日日均${SPIKE_FACTOR}倍）`, rows,
+    option: { tooltip: { trigger: 'axis' }, legend: { type: 'scroll' }, grid: { containLabel: true }, xAxis: { type: 'category', data: days },
+      yAxis: { type: 'value', name: '反馈量', minInterval: 1 },
+      series: domains.map((domain) => ({ name: domainNames[domain] ?? domain, type: 'line', data: days.map((day) => summary.domainDays[domain][day] ?? 0),
+        markPoint: { symbol: 'pin', data: found.filter((s) => s.domain === domain).map((s) => ({ name: '突增', coord: [s.day, s.volume], value: s.volume })) } })) },
   };
 }
 

@@ -53,27 +53,31 @@ const FIELD_WORDS = {
   id: '反馈编号', into: '合并到的反馈编号', owner: '承办人', expectedBy: '预计完成日期', to: '目标状态', publicNote: '公开说明',
   internalNote: '内部备注', message: '回复内容', department: '部门', reason: '原因', colour: '颜色', note: '说明', version: '版本',
   targetQuarter: '计划季度', status: '状态', limit: '条数', cursor: '翻页位置', role: '角色', name: '姓名',
+  declineReason: '不采纳原因', duplicateOf: '重复的改进编号', target: '目标版本或季度', expectedDate: '预计日期',
+  'release.appVersion': '上线版本', 'release.note': '上线说明',
 };
 
 /**
  * An API refusal (RFC 9457 problem document and its HTTP status) as a sentence for staff, in Chinese, keeping the API's own
- * detail beside it so nothing is hidden. {@code statusNames} maps status codes to their Chinese names.
+ * detail beside it so nothing is hidden. {@code statusNames} maps status codes to their Chinese names; {@code subject} is
+ * what was acted on (反馈, 改进).
  */
-export function refusalInWords(status, problem, statusNames = {}) {
+export function refusalInWords(status, problem, statusNames = {}, subject = '反馈') {
   const detail = problem?.detail ? `（${problem.detail}）` : '';
   const name = (code) => statusNames[code] ?? code;
   switch (status) {
     case 400: return '请求格式有误，未执行。';
     case 401: return '登录已失效，请重新登录。';
     case 403: return `您的角色或部门无权执行此操作，未执行。${detail}`;
-    case 404: return `找不到该反馈，或您无权查看，未执行。${detail}`;
+    case 404: return `找不到该${subject}，或您无权查看，未执行。${detail}`;
     case 409:
       if (Array.isArray(problem?.allowed)) {
-        const from = /^([A-Z_]+) /.exec(problem.detail ?? '')?.[1];
-        const options = problem.allowed.length ? `可转为：${problem.allowed.map(name).join('、')}。` : '该反馈已结束，不能再变更。';
+        // the detail names the current status first: "ACCEPTED (已受理) cannot move to …"
+        const from = /([A-Z][A-Z_]+) \(/.exec(problem.detail ?? '')?.[1];
+        const options = problem.allowed.length ? `可转为：${problem.allowed.map(name).join('、')}。` : `该${subject}已结束，不能再变更。`;
         return `当前状态${from ? `「${name(from)}」` : ''}不允许这一变更，未执行。${options}`;
       }
-      return `操作与反馈的当前状态冲突，未执行。${detail}`;
+      return `操作与${subject}的当前状态冲突，未执行。${detail}`;
     case 413: return '内容太长，未执行。';
     case 422: {
       const errors = Array.isArray(problem?.errors) ? problem.errors : [];

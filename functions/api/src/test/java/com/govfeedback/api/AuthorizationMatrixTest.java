@@ -290,6 +290,7 @@ class AuthorizationMatrixTest {
             return request.post("/reference/lists").then().extract();
         });
         s.put("queue/list", (a, t) -> post("queue/list", a, "review".equals(t) ? body("review", true) : body("department", own)));
+        s.put("queue/copies", (a, t) -> post("queue/copies", a, body("department", own)));
         s.put("queue/overdue", (a, t) -> post("queue/overdue", a, body()));
         s.put("insights/dashboard", (a, t) -> post("insights/dashboard", a, body()));
         s.put("feedback/acknowledge", onSubmitted("feedback/acknowledge"));

@@ -155,7 +155,7 @@ class ImprovementApiTest {
         List<String> kinds = Api.post("/participation/notices/mine", idea.citizen(), Map.of()).statusCode(200).extract().path("items.kind");
         assertThat(kinds).contains("IDEA_ADOPTED", "POINTS_PAID");
         List<JsonNode> pushed = pushedTo("CITIZEN-" + author, "PARTICIPATION");
-        assertThat(pushed).filteredOn(line -> line.get("title").asText().equals("金点子已上线")).singleElement()
+        assertThat(pushed).filteredOn(line -> line.get("title").asText().equals("参与动态：金点子已上线")).singleElement()
                 .satisfies(line -> assertThat(line.get("body").asText()).contains("已被采纳并上线"));
         assertThat(pushed).extracting(line -> line.get("id").asText()).doesNotHaveDuplicates();
     }

@@ -65,7 +65,8 @@ class RequestMaskingTest {
             code("PreviewRequest.submittedAt", "ISO-8601 time"), code("SubmitFeedback.contactPhone", "validated phone number, sealed with SM4"),
             code("Withdraw.id", "id"), code("Supplement.id", "id"), code("FollowUpCall.id", "id"), code("Request.id", "id"),
             code("Request.cursor", "opaque cursor"), code("TrackingRequest.trackingNo", "tracking number pattern"),
-            code("BugRequest.feedbackId", "id"));
+            code("BugRequest.feedbackId", "id"), code("CopyQueueRequest.department", "taxonomy code"),
+            code("CopyQueueRequest.cursor", "opaque cursor"));
 
     private final RequestMasker masker = RequestMasking.requestMasker();
 

@@ -12,6 +12,7 @@ import com.govfeedback.audit.AuditStore;
 import com.govfeedback.bridge.GoldenIdeasOnRelease;
 import com.govfeedback.bridge.PointsForLinkedFeedback;
 import com.govfeedback.feedback.store.ChangeAudit;
+import com.govfeedback.feedback.store.CopyEntries;
 import com.govfeedback.feedback.store.FeedbackOutbox;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.improvement.store.NoticeOutbox;
@@ -48,13 +49,14 @@ public class NotifierWiring {
         DeliveryPolicy policy = new DeliveryPolicy(n.maxAttempts(), n.triesPerInvocation(), n.firstBackoff(), n.retryAfter());
         String table = config.tableName();
         ParticipationServices participation = ParticipationServices.over(dynamo, table, clock);
-        // the stream's consumers: the case's audit chain, the dashboard's aggregates, points for feedback taken into an
-        // improvement and the 金点子 credited on release, then delivery of feedback outboxes, improvement notices and
-        // participation notices
+        // the stream's consumers: the case's audit chain, the dashboard's aggregates, the copy queues' entries, points for
+        // feedback taken into an improvement and the 金点子 credited on release, then delivery of feedback outboxes,
+        // improvement notices and participation notices
         return new StreamBatch(new NotificationDelivery(new DeliveryMarkers(dynamo, table),
                 List.of(new FeedbackOutbox(dynamo, table), new NoticeOutbox(dynamo, table), new ParticipationNoticeOutbox(dynamo, table)),
                 channel(config, clock), Templates.loadDefault(), policy, clock, NotificationDelivery.Sleeper.REAL),
                 new ChangeAudit(new AuditStore(dynamo, table, clock)).andThen(new InsightRecorder(new InsightStore(dynamo, table)))
+                        .andThen(new CopyEntries(dynamo, table, clock))
                         .andThen(new PointsForLinkedFeedback(participation.events()))
                         .andThen(new GoldenIdeasOnRelease(new ImprovementStore(dynamo, table), participation.events(), participation.rules())));
     }

@@ -15,7 +15,7 @@ import com.govfeedback.notify.StreamBatch;
 import com.govfeedback.shared.Json;
 
 /**
- * The Lambda handler for the table's stream ({@code QUARKUS_LAMBDA_HANDLER=notifier}): keeps the dashboard's aggregates and delivers the pending notifications
+ * The Lambda handler for the table's stream ({@code QUARKUS_LAMBDA_HANDLER=notifier}): keeps the dashboard's aggregates and the copy queues, and delivers the pending notifications
  * of each record's new image and answers the partial batch response. It reads the event JSON itself, straight into the
  * SDK's attribute values: no reflection-based binding of the Lambda event classes (native-friendly).
  */

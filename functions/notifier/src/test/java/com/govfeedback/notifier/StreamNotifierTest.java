@@ -8,23 +8,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import com.govfeedback.feedback.store.FeedbackKeys;
 import com.govfeedback.improvement.store.ImprovementKeys;
 import com.govfeedback.notify.RecordedStream;
 import com.govfeedback.participation.store.ParticipationKeys;
 import com.govfeedback.shared.Json;
+import com.govfeedback.storage.TableSchema;
 import com.govfeedback.testing.Dynalite;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The packaged handler, invoked through the Lambda mock event server with recorded DynamoDB stream events: each
- * notification (a feedback outbox entry, an improvement notice, a participation notice) is written to the sink once, a repeated record writes
- * nothing, other items and removals are skipped.
+ * notification (a feedback outbox entry, an improvement notice, a participation notice) is written to the sink once, a
+ * repeated record writes nothing, other items and removals are skipped; a copied feedback gets its copy queue entry once.
  */
 @QuarkusTest
 @QuarkusTestResource(NotifierStoreResource.class)
@@ -113,13 +117,29 @@ class StreamNotifierTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).get("event").asText()).isEqualTo("PARTICIPATION");
         assertThat(lines.get(0).get("recipient").asText()).isEqualTo("CITIZEN-citizen-7f3a");
-        assertThat(lines.get(0).get("title").asText()).isEqualTo("金点子已上线");
+        assertThat(lines.get(0).get("title").asText()).isEqualTo("参与动态：金点子已上线");
         assertThat(lines.get(0).get("body").asText()).contains("社保卡支持亲属代办");
         try (var dynamo = Dynalite.shared().client()) {
             var notice = dynamo.getItem(b -> b.tableName(Dynalite.tableName())
                     .key(ParticipationKeys.notice("citizen-7f3a", Instant.parse("2026-03-02T02:00:00Z"), eventId).value()).consistentRead(true)).item();
             assertThat(notice.get("state").s()).isEqualTo("DELIVERED");
             assertThat(notice.get("attempts").n()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aFeedbackCopiedToADepartmentIsListedInItsCopyQueueOnceFromTheStream() throws IOException {
+        RecordedStream recorded = stored("stream-copied.json");
+
+        invoke(recorded.event);
+        invoke(recorded.event);
+
+        try (var dynamo = Dynalite.shared().client()) {
+            var entries = dynamo.query(b -> b.tableName(Dynalite.tableName()).indexName(TableSchema.BY_QUEUE.name())
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", TableSchema.BY_QUEUE.partitionKey()))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(FeedbackKeys.copyPartition("HOUSING_FUND_CENTER")))))
+                    .items().stream().filter(entry -> entry.get("feedbackId").s().equals(recorded.feedbackId)).toList();
+            assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.get("version").n()).isEqualTo("2"));
         }
     }
 }
