@@ -9,6 +9,7 @@
 #   JWT_ISSUER    an external token issuer URL; unset, the API accepts the stack's staff user pool's tokens
 #   JWT_AUDIENCE  accepted audiences with an external issuer, comma-separated
 #   ALARM_EMAIL   address subscribed to the alarm topic
+#   STAFF_MFA     true (default) or false: staff sign in with an authenticator app, and the api requires it in amr
 #   AWS_PROFILE   the operator's AWS CLI profile for deploy
 #   CDK_ARGS      anything else for the cdk command line
 
@@ -26,7 +27,8 @@ INFRA_SPACE := $(INFRA_EMPTY) $(INFRA_EMPTY)
 # deprecation notes; no CLI telemetry and no notices fetched from the network (synth stays offline)
 INFRA_CDK_ENV = JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=$$(node -p 'process.versions.node.split(".")[0]') \
 	JSII_DEPRECATED=quiet CDK_DISABLE_CLI_TELEMETRY=true
-INFRA_CONTEXT = -c runtime=$(RUNTIME) -c architecture=$(ARCH) $(if $(ALARM_EMAIL),-c alarmEmail=$(ALARM_EMAIL))
+INFRA_CONTEXT = -c runtime=$(RUNTIME) -c architecture=$(ARCH) $(if $(ALARM_EMAIL),-c alarmEmail=$(ALARM_EMAIL)) \
+	$(if $(STAFF_MFA),-c staffMfa=$(STAFF_MFA))
 INFRA_PARAMETERS = $(if $(JWT_ISSUER),--parameters JwtIssuer=$(JWT_ISSUER)) \
 	$(if $(JWT_AUDIENCE),--parameters JwtAudience=$(JWT_AUDIENCE))
 

@@ -4,6 +4,7 @@
 #   scripts/start-local.sh            data on disk under .local/dynamodb, API on :8080, until Ctrl-C
 #   STORE_PATH= API_PORT=… STORE_PORT=… scripts/start-local.sh   (make bench: in-memory store, other ports)
 #   SWEEP_EVERY=  scripts/start-local.sh   no sweep loop (SWEEP_EVERY=<seconds> sets its pace; 60 by default)
+#   KEY_DIR=…     the development key pair the API trusts and the console's sign-in signs with (.local/keys by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 API_PORT=${API_PORT:-8080}
@@ -12,6 +13,7 @@ STORE_PATH=${STORE_PATH-.local/dynamodb}
 API_JAR=functions/api/target/local/quarkus-app/quarkus-run.jar
 SWEEP_EVERY=${SWEEP_EVERY-60}
 SWEEP_CLASSPATH=src/target/sweep.classpath
+KEY_DIR=${KEY_DIR:-.local/keys}
 export JAVA_HOME=${JAVA_HOME:-$(scripts/find-jdk.sh)}
 
 pids=()
@@ -22,7 +24,8 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-store_args=(--port "$STORE_PORT")
+# both servers listen on the loopback interface only: the store has no authentication and the API trusts development keys
+store_args=(--host 127.0.0.1 --port "$STORE_PORT")
 if [ -n "$STORE_PATH" ]; then
   mkdir -p "$STORE_PATH"
   store_args+=(--path "$STORE_PATH")
@@ -31,16 +34,16 @@ node node_modules/dynalite/cli.js "${store_args[@]}" >/dev/null &
 pids+=($!)
 
 "$JAVA_HOME/bin/java" -Dquarkus.profile=local -Dquarkus.http.port="$API_PORT" \
-  -Dquarkus.dynamodb.endpoint-override="http://localhost:$STORE_PORT" \
-  -Dmp.jwt.verify.publickey.location="$PWD/.local/keys/public.pem" \
+  -Dquarkus.dynamodb.endpoint-override="http://127.0.0.1:$STORE_PORT" \
+  -Dmp.jwt.verify.publickey.location="$(cd "$KEY_DIR" && pwd)/public.pem" -Dconsole.dev-sign-in.key-dir="$KEY_DIR" \
   ${API_JAVA_OPTS:-} -jar "$API_JAR" &
 pids+=($!)
 
 for _ in $(seq 1 120); do
-  if curl -fs "http://localhost:$API_PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+  if curl -fs "http://127.0.0.1:$API_PORT/q/health/ready" >/dev/null 2>&1; then break; fi
   sleep 0.5
 done
-curl -fs "http://localhost:$API_PORT/q/health/ready" >/dev/null || { echo "the API did not become ready" >&2; exit 1; }
+curl -fs "http://127.0.0.1:$API_PORT/q/health/ready" >/dev/null || { echo "the API did not become ready" >&2; exit 1; }
 
 # the sweep, once a minute, as a plain JVM on the core's classes (the API has created the table by now)
 if [ -n "$SWEEP_EVERY" ]; then
@@ -50,7 +53,7 @@ if [ -n "$SWEEP_EVERY" ]; then
   mkdir -p .local
   (
     while sleep "$SWEEP_EVERY"; do
-      DYNAMODB_ENDPOINT="http://localhost:$STORE_PORT" "$JAVA_HOME/bin/java" -Xmx128m -Dslf4j.internal.verbosity=ERROR \
+      DYNAMODB_ENDPOINT="http://127.0.0.1:$STORE_PORT" "$JAVA_HOME/bin/java" -Xmx128m -Dslf4j.internal.verbosity=ERROR \
         -cp "src/target/classes:$(cat "$SWEEP_CLASSPATH")" com.govfeedback.feedback.sweep.SweepOnce >>.local/sweep.log 2>&1 || true
     done
   ) &

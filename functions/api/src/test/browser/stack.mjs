@@ -14,7 +14,7 @@ const API_JAR = join(ROOT, 'functions/api/target/local/quarkus-app/quarkus-run.j
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const READY_WITHIN_MS = 120_000;
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);

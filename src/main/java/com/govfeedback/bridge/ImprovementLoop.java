@@ -2,7 +2,6 @@ package com.govfeedback.bridge;
 
 import java.time.Clock;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.lifecycle.ImprovementCaseActions;
@@ -41,7 +40,7 @@ public final class ImprovementLoop {
     /** The same over the shipped taxonomy and text normaliser, for the sweeps, which load no triage model. */
     public static ImprovementService forSweep(DynamoDbClient dynamo, String table, ImprovementStore store, FeedbackRepository repository,
             FeedbackClocks clocks, Clock clock) {
-        Set<String> departments = Taxonomy.loadDefault().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet());
+        Set<String> departments = Taxonomy.loadDefault().departmentCodes();
         return service(store, repository, new SimilarFeedback(dynamo, table, new SimilaritySignature(TextNormalizer.loadDefault())),
                 new Profiles(dynamo, table), clocks, LifecyclePolicy.loadDefault(), departments, clock);
     }

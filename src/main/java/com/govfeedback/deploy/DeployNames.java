@@ -44,6 +44,12 @@ public final class DeployNames {
             "POST /" + RESULTS_WALL_FUNCTION, "POST /" + LEADERBOARD_FUNCTION, "POST /" + IDEAS_ZONE_FUNCTION, "GET /q/health",
             "GET /q/health/{proxy+}", "GET /q/openapi");
 
+    /**
+     * Code only a developer's machine runs: the development token issuer (the tools module) and the local server's
+     * sign-in that uses it. A function.zip holding any of these (by package or class name) is refused at synth.
+     */
+    public static final List<String> DEVELOPMENT_ONLY_CLASSES = List.of("com.govfeedback.devtoken.", "com.govfeedback.api.DevSignIn");
+
     private DeployNames() {
     }
 }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -173,6 +175,11 @@ public final class Taxonomy {
 
     public List<Domain> domains() {
         return List.copyOf(domains.values());
+    }
+
+    /** The departments feedback may be routed to: those responsible for a domain. */
+    public Set<String> departmentCodes() {
+        return domains.values().stream().map(Domain::departmentCode).collect(Collectors.toUnmodifiableSet());
     }
 
     public List<Tag> tags() {

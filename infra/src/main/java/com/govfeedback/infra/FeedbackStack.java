@@ -111,7 +111,7 @@ public class FeedbackStack extends Stack {
         alarmAction = new SnsAction(alarmTopic());
 
         Optional<FunctionArtifact> apiArtifact = artifact(ServiceFunction.API);
-        StaffSignIn staffSignIn = new StaffSignIn(this, "StaffSignIn");
+        StaffSignIn staffSignIn = new StaffSignIn(this, "StaffSignIn", config.staffMfa());
         // the distribution forwards to the HTTP API, which is made later: its host name is read when the template is
         ConsoleSite console = new ConsoleSite(this, "Console", staffSignIn.hostedLoginOrigin(),
                 apiArtifact.isPresent() && config.httpApi() ? Optional.of(Lazy.string(new IStableStringProducer() {
@@ -295,7 +295,7 @@ public class FeedbackStack extends Stack {
         Function api = function(ServiceFunction.API, artifact,
                 new FunctionEnvironment.Api(table.getTableName(), issuer, Fn.join(",", audiences),
                         // the OIDC key set next to the issuer, as Cognito and most providers publish it
-                        Fn.join("", List.of(issuer, "/.well-known/jwks.json")), claims, contactKey.getKeyArn()));
+                        Fn.join("", List.of(issuer, "/.well-known/jwks.json")), claims, contactKey.getKeyArn(), config.staffMfa()));
         Permissions.grantApi(api.getRole(), table, dataKey, contactKey, api.getLogGroup());
         functionAlarms(ServiceFunction.API, api);
         if (!config.httpApi()) {

@@ -18,17 +18,21 @@ public sealed interface FunctionEnvironment {
      * The HTTP API: the table, and the issuer, audiences and key set the gateway checks tokens against; the function
      * verifies each token again with the same key set, so a route left open by mistake still needs a valid token.
      * The claim names say where the token holds the roles and the department (Cognito: "cognito:groups", custom:dept).
-     * The contact key wraps the data keys of callback phones.
+     * The contact key wraps the data keys of callback phones. With {@code staffMfa} staff-side tokens must name a second
+     * factor in amr, as the user pool then requires one.
      */
-    record Api(String tableName, String jwtIssuer, String jwtAudiences, String jwksUrl, TokenClaims claims, String contactKeyArn)
+    record Api(String tableName, String jwtIssuer, String jwtAudiences, String jwksUrl, TokenClaims claims, String contactKeyArn,
+            boolean staffMfa)
             implements FunctionEnvironment {
         static final String GROUPS_PATH_VARIABLE = "SMALLRYE_JWT_PATH_GROUPS";
         static final String DEPARTMENT_CLAIM_VARIABLE = "FEEDBACK_AUTH_DEPARTMENT_CLAIM";
+        static final String STAFF_MFA_VARIABLE = "FEEDBACK_AUTH_STAFF_MFA";
 
         public Map<String, String> variables() {
             return Map.of(TABLE_NAME, tableName, DeployNames.JWT_ISSUER_VARIABLE, jwtIssuer, DeployNames.JWT_AUDIENCES_VARIABLE, jwtAudiences,
                     DeployNames.JWT_KEYS_VARIABLE, jwksUrl, GROUPS_PATH_VARIABLE, claims.groupsPath(),
-                    DEPARTMENT_CLAIM_VARIABLE, claims.department(), DeployNames.CONTACT_KEY_VARIABLE, contactKeyArn);
+                    DEPARTMENT_CLAIM_VARIABLE, claims.department(), DeployNames.CONTACT_KEY_VARIABLE, contactKeyArn,
+                    STAFF_MFA_VARIABLE, Boolean.toString(staffMfa));
         }
     }
 

@@ -24,9 +24,12 @@ import software.constructs.Node;
  * @param httpApi          context {@code httpApi}: false leaves the HTTP API out (LocalStack's free edition has none)
  * @param auditAnchorRetentionDays context {@code auditAnchorRetentionDays} (3650): how long S3 Object Lock keeps each daily
  *                         audit anchor in compliance mode; it can never be shortened for an object already written
+ * @param staffMfa         context {@code staffMfa} (default true): staff sign in with a second factor; the user pool
+ *                         requires an authenticator app and the api refuses staff-side tokens whose amr names none
  */
 public record StackConfig(FunctionRuntime runtime, Architecture architecture, Map<ServiceFunction, Path> zips,
-        boolean reserveConcurrency, ApiThrottle throttle, Optional<String> alarmEmail, boolean httpApi, int auditAnchorRetentionDays) {
+        boolean reserveConcurrency, ApiThrottle throttle, Optional<String> alarmEmail, boolean httpApi, int auditAnchorRetentionDays,
+        boolean staffMfa) {
 
     /** Requests per second and burst, for the whole API and (lower, as nobody is signed in) for the public routes. */
     public record ApiThrottle(int rateLimit, int burstLimit, int publicRateLimit, int publicBurstLimit) {
@@ -46,7 +49,8 @@ public record StackConfig(FunctionRuntime runtime, Architecture architecture, Ma
                         number(node, "publicRateLimit", 10), number(node, "publicBurstLimit", 20)),
                 text(node, "alarmEmail").filter(email -> !email.isBlank()),
                 text(node, "httpApi").map(Boolean::parseBoolean).orElse(true),
-                number(node, "auditAnchorRetentionDays", 3650));
+                number(node, "auditAnchorRetentionDays", 3650),
+                text(node, "staffMfa").map(Boolean::parseBoolean).orElse(true));
     }
 
     private static Architecture architecture(String value) {

@@ -40,20 +40,23 @@ public class StaffSignIn extends Construct {
     private final UserPool pool;
     private final UserPoolDomain domain;
 
-    public StaffSignIn(Construct scope, String id) {
+    /** @param requireMfa every account signs in with an authenticator app (TOTP) besides its password */
+    public StaffSignIn(Construct scope, String id, boolean requireMfa) {
         super(scope, id);
-        pool = UserPool.Builder.create(this, "Pool")
+        UserPool.Builder builder = UserPool.Builder.create(this, "Pool")
                 .selfSignUpEnabled(false)
                 .signInAliases(SignInAliases.builder().username(true).email(true).build())
                 .customAttributes(Map.of("dept", StringAttribute.Builder.create()
                         .minLen(1).maxLen(32).mutable(true).build()))
                 .passwordPolicy(PasswordPolicy.builder().minLength(12).requireDigits(true).requireLowercase(true)
                         .requireUppercase(true).requireSymbols(false).tempPasswordValidity(Duration.days(3)).build())
-                .mfa(Mfa.REQUIRED)
-                .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
+                .mfa(requireMfa ? Mfa.REQUIRED : Mfa.OFF)
                 .accountRecovery(AccountRecovery.EMAIL_ONLY)
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
+                .removalPolicy(RemovalPolicy.RETAIN);
+        if (requireMfa) {
+            builder.mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build());
+        }
+        pool = builder.build();
         for (String role : ROLE_GROUPS) {
             UserPoolGroup.Builder.create(this, role + "Group").userPool(pool).groupName(role).build();
         }

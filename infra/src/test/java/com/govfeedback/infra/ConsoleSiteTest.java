@@ -2,11 +2,14 @@ package com.govfeedback.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The console's static site (private bucket, CloudFront with origin access control, strict headers) and staff sign-in. */
 class ConsoleSiteTest {
@@ -80,6 +83,19 @@ class ConsoleSiteTest {
                 .containsExactlyInAnyOrder("{GroupName=staff, UserPoolId=StaffSignInPool}",
                         "{GroupName=supervisor, UserPoolId=StaffSignInPool}", "{GroupName=admin, UserPoolId=StaffSignInPool}",
                         "{GroupName=optimisation-office, UserPoolId=StaffSignInPool}");
+    }
+
+    @Test
+    void staffSignInStrengthIsOneSettingForThePoolAndTheApi(@TempDir Path zips) {
+        assertThat(VIEW.properties("AWS::Cognito::UserPool", "StaffSignInPool")).containsEntry("EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"));
+        assertThat(TemplateView.render(VIEW.properties("AWS::Lambda::Function", "ApiFunction").get("Environment")))
+                .contains("FEEDBACK_AUTH_STAFF_MFA=true");
+
+        TemplateView without = new TemplateView(StackFixture.synth(zips, EnumSet.of(ServiceFunction.API), FunctionRuntime.NATIVE,
+                Map.of("staffMfa", "false")).template());
+        assertThat(without.properties("AWS::Cognito::UserPool", "StaffSignInPool")).containsEntry("MfaConfiguration", "OFF");
+        assertThat(TemplateView.render(without.properties("AWS::Lambda::Function", "ApiFunction").get("Environment")))
+                .contains("FEEDBACK_AUTH_STAFF_MFA=false");
     }
 
     @Test

@@ -40,7 +40,7 @@ class FunctionsTest {
     void environmentIsExactlyTheTypedConfig() {
         assertThat(environment(NATIVE_VIEW, "ApiFunction")).isEqualTo(
                 "{DISABLE_SIGNAL_HANDLERS=true, "
-                        + "FEEDBACK_AUTH_DEPARTMENT_CLAIM=(IssuerIsStaffPool ? custom:dept : dept), "
+                        + "FEEDBACK_AUTH_DEPARTMENT_CLAIM=(IssuerIsStaffPool ? custom:dept : dept), FEEDBACK_AUTH_STAFF_MFA=true, "
                         + "FEEDBACK_CONTACT_KMS_KEY_ARN=ContactKey, FEEDBACK_TABLE_NAME=FeedbackTable, "
                         + "MP_JWT_VERIFY_AUDIENCES=(IssuerIsStaffPool ? [StaffSignInPoolConsole] : JwtAudience), "
                         + "MP_JWT_VERIFY_ISSUER=(IssuerIsStaffPool ? StaffSignInPool.ProviderURL : JwtIssuer), "

@@ -20,6 +20,7 @@ import com.govfeedback.feedback.view.FeedbackView;
 import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.notify.NotificationEvent;
 import com.govfeedback.shared.ConflictException;
+import com.govfeedback.shared.ForbiddenException;
 import com.govfeedback.shared.ValidationException;
 import com.govfeedback.sla.ClockKind;
 import com.govfeedback.sla.SlaState;
@@ -27,7 +28,10 @@ import com.govfeedback.sla.SlaState;
 /**
  * Merges a duplicate into the original: the duplicate becomes MERGED (its clocks stop), and its submitter, followers and
  * "me too" count move to the original. Two single-item conditional writes, duplicate first; calling merge again completes
- * an interrupted merge and never counts a duplicate twice (the original remembers what it absorbed).
+ * an interrupted merge and never counts a duplicate twice (the original remembers what it absorbed). A duplicate is of
+ * the original's business domain or similar-feedback cluster; merging across both is a supervisor's decision with a
+ * reason, kept in the duplicate's history. The merged citizen may appeal the merge like any decision
+ * ({@link CaseService#appeal}).
  */
 public final class CaseMerge {
     /** How often a merge re-reads the original when a concurrent change got in first. */
@@ -73,14 +77,21 @@ public final class CaseMerge {
                 throw new ConflictException(duplicate.status() + " (" + duplicate.status().chineseName() + ") is already decided; only "
                         + StateMachine.MERGEABLE + " can be merged");
             }
+            String unrelatedReason = reasonToMergeUnrelated(caller, duplicate, original, request.reason());
             String note = rules.publicNote(request.publicNote(), "publicNote",
                     texts.text(Text.MERGED_AS_DUPLICATE, Map.of("trackingNo", original.trackingNo())));
+            String internalNote = rules.internalNote(request.internalNote());
+            if (unrelatedReason != null) {
+                String why = texts.text(Text.MERGED_UNRELATED, Map.of("domain", duplicate.triage().domain(), "intoDomain",
+                        original.triage().domain(), "reason", unrelatedReason));
+                internalNote = internalNote == null ? why : why + "\n" + internalNote;
+            }
             SlaState sla = duplicate.sla();
             if (sla.clock(ClockKind.RESOLVE).orElseThrow().isRunning()) {
                 sla = clocks.sla().resolve(sla, now);
             }
             Feedback changed = writer.step(duplicate.withCaseFile(duplicate.caseFile().withMergedInto(into)), MERGED, CaseAction.MERGE,
-                    caller, now, note, rules.internalNote(request.internalNote())).withStatus(MERGED);
+                    caller, now, note, internalNote).withStatus(MERGED);
             CaseNotices notices = new CaseNotices(duplicate, changed, now);
             notices.add(NotificationEvent.STATUS_CHANGED, notices.citizens(true), Map.of("note", note, "into", original.trackingNo()));
             writer.write(caller, notices.written(), sla, now);
@@ -89,6 +100,22 @@ public final class CaseMerge {
             throw new ConflictException("feedback " + duplicate.id() + " is already merged into " + duplicate.caseFile().mergedInto());
         }
         return views.of(caller, absorb(caller, original, duplicate, now));
+    }
+
+    /**
+     * Null when the two are related (same business domain or same similar-feedback cluster); otherwise the reason of the
+     * supervisor who decides the duplicate ({@link CaseAccess#decides}), required.
+     */
+    private String reasonToMergeUnrelated(Caller caller, Feedback duplicate, Feedback original, String reason) {
+        if (duplicate.triage().domain().equals(original.triage().domain()) || duplicate.similar().clusterId().equals(original.similar().clusterId())) {
+            return null;
+        }
+        if (!CaseAccess.decides(caller, duplicate)) {
+            throw new ForbiddenException("feedback " + original.id() + " is of another domain (" + original.triage().domain() + ", not "
+                    + duplicate.triage().domain() + ") and another similar-feedback cluster: merging into it is for a supervisor of "
+                    + duplicate.triage().department() + ", with a reason");
+        }
+        return rules.publicNote(reason, "reason", null);
     }
 
     /** The original's half of a merge, retried on a concurrent change; a duplicate already absorbed is left alone. */

@@ -15,8 +15,11 @@ public final class CaseRequests {
     public record Transfer(String id, String department, String reason, String internalNote, Long version) {
     }
 
-    /** Merges the duplicate {@code id} into the original {@code into}. */
-    public record Merge(String id, String into, String publicNote, String internalNote, Long version) {
+    /**
+     * Merges the duplicate {@code id} into the original {@code into}. {@code reason}: why, when the original is of another
+     * business domain and another similar-feedback cluster (a supervisor's decision).
+     */
+    public record Merge(String id, String into, String publicNote, String internalNote, String reason, Long version) {
     }
 
     /** @param expectedBy the expected completion date, {@code yyyy-MM-dd} (Asia/Shanghai) */

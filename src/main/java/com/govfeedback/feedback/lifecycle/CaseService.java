@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,9 +45,13 @@ import com.govfeedback.triage.TriageResult;
  * The case lifecycle: staff work a feedback through its states, citizens rate and appeal it. Each operation is one
  * conditional write of the item on the version read (a stale request is a 409), carrying its history entry and the
  * notifications it causes in the same write. Staff act only on feedback their department leads or is copied on (else
- * 404, as if it did not exist); supervisors and admins on any; citizens only rate and appeal their own.
+ * 404, as if it did not exist); supervisors see every case but act on their department's like its staff, and decide
+ * appeals and triage for it ({@link CaseAccess}); admins act on any; citizens only rate and appeal their own.
  */
 public final class CaseService {
+    /** What a citizen may appeal: a decision on their case (a merge decides that it is another's duplicate). */
+    private static final Set<Status> APPEALABLE = EnumSet.of(RESOLVED, REJECTED, CLOSED, MERGED);
+
     private final FeedbackClocks clocks;
     private final LifecyclePolicy policy;
     private final CaseAccess access;
@@ -174,16 +179,17 @@ public final class CaseService {
 
     /**
      * Confirms or corrects triage: the item leaves the manual triage queue. A more urgent colour shortens the running
-     * deadlines at once; a less urgent one, confirming a review-queue item and re-routing are for supervisors (403).
+     * deadlines at once; a less urgent one, confirming a review-queue item and re-routing are for the supervisors who decide
+     * the case ({@link CaseAccess#decides}; 403 for others).
      */
     public FeedbackView review(Caller caller, CaseRequests.Review request) {
-        Feedback f = access.loadForStaff(caller, request.id());
+        Feedback f = access.loadForReview(caller, request.id());
         RequestRules.requireVersion(f, request.version());
-        boolean supervisor = caller.seesAllDepartments();
+        boolean supervisor = CaseAccess.decides(caller, f);
         Colour colour = request.colour() == null ? f.sla().colour() : RequestRules.parse(Colour.class, request.colour(), "colour");
         String target = request.department() == null ? f.triage().department() : rules.department(request.department(), "department");
         if (!supervisor && (f.triage().needsReview() || !target.equals(f.triage().department()))) {
-            throw new ForbiddenException("confirming triage and re-routing are for supervisors");
+            throw new ForbiddenException("confirming triage, lowering urgency and re-routing are for a supervisor of the lead department");
         }
         RequestRules.requireOpen(f, "re-triaged");
         SlaState sla = clocks.sla().retriage(f.sla(), colour, supervisor);
@@ -240,15 +246,18 @@ public final class CaseService {
         return save(caller, notices.written(), f.sla(), now);
     }
 
-    /** The citizen appeals a resolution or rejection within {@link LifecyclePolicy#appealWithin()}; the 48-hour appeal clock starts. */
+    /**
+     * The citizen appeals a resolution, a rejection or a merge into another case within {@link LifecyclePolicy#appealWithin()};
+     * the 48-hour appeal clock starts.
+     */
     public FeedbackView appeal(Caller caller, CaseRequests.Appeal request) {
         caller.require(Role.CITIZEN, "appealing");
         Feedback f = access.load(caller, request.id());
         String reason = rules.publicNote(request.reason(), "reason", null);
-        if (f.status() != RESOLVED && f.status() != REJECTED && f.status() != CLOSED) {
-            throw new ConflictException("only a resolved or rejected feedback can be appealed; this one is " + f.status());
+        if (!APPEALABLE.contains(f.status())) {
+            throw new ConflictException("only a resolved, rejected or merged feedback can be appealed; this one is " + f.status());
         }
-        Instant decided = latest(f.caseFile().lastEntered(RESOLVED), f.caseFile().lastEntered(REJECTED));
+        Instant decided = latest(latest(f.caseFile().lastEntered(RESOLVED), f.caseFile().lastEntered(REJECTED)), f.caseFile().lastEntered(MERGED));
         Instant now = now();
         if (decided == null || now.isAfter(decided.plus(policy.appealWithin()))) {
             throw new ConflictException("the appeal window closed at " + (decided == null ? "its decision" : decided.plus(policy.appealWithin())));
@@ -262,11 +271,14 @@ public final class CaseService {
         return save(caller, notices.written(), sla, now);
     }
 
-    /** A supervisor decides an open appeal: UPHOLD closes the feedback, REOPEN starts a new round (escalation level kept). */
+    /**
+     * A supervisor decides an open appeal: UPHOLD closes the feedback (a merged one stays MERGED), REOPEN starts a new
+     * round (escalation level kept); a reopened duplicate is its own case again.
+     */
     public FeedbackView decideAppeal(Caller caller, CaseRequests.DecideAppeal request) {
         CaseAccess.requireSupervisor(caller, "appeal decisions");
+        Feedback f = access.loadForLead(caller, request.id(), "decide an appeal on");
         AppealDecision decision = RequestRules.parse(AppealDecision.class, request.decision(), "decision");
-        Feedback f = access.loadForStaff(caller, request.id());
         RequestRules.requireVersion(f, request.version());
         String note = rules.publicNote(request.note(), "note", null);
         CaseFile.Appeal open = f.caseFile().appeal();
@@ -276,9 +288,12 @@ public final class CaseService {
         Instant now = now();
         SlaState sla = clocks.sla().decideAppeal(f.sla(), now);
         boolean reopen = decision == AppealDecision.REOPEN;
-        Status to = reopen ? REOPENED : CLOSED;
+        Status to = reopen ? REOPENED : f.status() == MERGED ? MERGED : CLOSED;
         CaseFile file = f.caseFile().withAppeal(new CaseFile.Appeal(open.reason(), open.at(), open.round(), decision, note,
                 caller.subject(), now)).closeFollowUp(now);
+        if (reopen) {
+            file = file.withMergedInto(null);
+        }
         if (reopen) {
             sla = clocks.sla().reopen(sla, now);
         }

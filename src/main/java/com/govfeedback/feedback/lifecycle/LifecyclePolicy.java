@@ -11,16 +11,18 @@ import com.govfeedback.shared.Json;
 
 /**
  * The lifecycle's windows and limits, read from {@value #CLASSPATH_FILE}: how long a citizen may rate and appeal, which
- * scores open a 回访 follow-up and by when, how often an unreachable citizen is called again and after how long, and the
- * caps that keep a feedback item small.
+ * scores open a 回访 follow-up and by when, how often an unreachable citizen is called again and after how long, the
+ * caps that keep a feedback item small, and how far ahead a DEFERRED feedback may be planned.
  */
 public record LifecyclePolicy(Duration rateWithin, int followUpAtOrBelowScore, Duration followUpWithin, int followUpCallAttempts,
         Duration followUpRetry, Duration appealWithin,
-        int publicNoteMaxChars, int internalNoteMaxChars, int internalNotesKept, int followersKept, int commentMaxChars) {
+        int publicNoteMaxChars, int internalNoteMaxChars, int internalNotesKept, int followersKept, int commentMaxChars,
+        int deferMaxQuartersAhead) {
 
     public static final String CLASSPATH_FILE = "lifecycle/policy.json";
     private static final Set<String> FIELDS = Set.of("rateWithinDays", "followUpAtOrBelowScore", "followUpWithinHours",
-            "followUpCallAttempts", "followUpRetryHours", "appealWithinDays", "publicNoteMaxChars", "internalNoteMaxChars", "internalNotesKept", "followersKept", "commentMaxChars");
+            "followUpCallAttempts", "followUpRetryHours", "appealWithinDays", "publicNoteMaxChars", "internalNoteMaxChars", "internalNotesKept",
+            "followersKept", "commentMaxChars", "deferMaxQuartersAhead");
 
     public static LifecyclePolicy loadDefault() {
         try (InputStream in = LifecyclePolicy.class.getClassLoader().getResourceAsStream(CLASSPATH_FILE)) {
@@ -44,7 +46,7 @@ public record LifecyclePolicy(Duration rateWithin, int followUpAtOrBelowScore, D
                 Duration.ofHours(positive(root, "followUpWithinHours")), positive(root, "followUpCallAttempts"),
                 Duration.ofHours(positive(root, "followUpRetryHours")), Duration.ofDays(positive(root, "appealWithinDays")),
                 positive(root, "publicNoteMaxChars"), positive(root, "internalNoteMaxChars"), positive(root, "internalNotesKept"),
-                positive(root, "followersKept"), positive(root, "commentMaxChars"));
+                positive(root, "followersKept"), positive(root, "commentMaxChars"), positive(root, "deferMaxQuartersAhead"));
     }
 
     private static int positive(JsonNode root, String field) {

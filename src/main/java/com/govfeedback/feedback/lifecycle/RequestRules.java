@@ -92,7 +92,7 @@ public final class RequestRules {
         return expectedBy;
     }
 
-    /** A target quarter such as 2027Q1, not before the current one. */
+    /** A target quarter such as 2027Q1, from the current one (in the city) to {@link LifecyclePolicy#deferMaxQuartersAhead()} ahead. */
     public String targetQuarter(String value, Instant now) {
         Matcher m = QUARTER.matcher(required(value, "targetQuarter"));
         if (!m.matches()) {
@@ -103,6 +103,10 @@ public final class RequestRules {
         int current = today.getYear() * 4 + today.get(IsoFields.QUARTER_OF_YEAR);
         if (target < current) {
             throw new ValidationException("targetQuarter", "must not be before the current quarter");
+        }
+        if (target > current + policy.deferMaxQuartersAhead()) {
+            throw new ValidationException("targetQuarter", "must be at most " + policy.deferMaxQuartersAhead()
+                    + " quarters after the current one");
         }
         return m.group();
     }

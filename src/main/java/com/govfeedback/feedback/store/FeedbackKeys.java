@@ -64,10 +64,12 @@ public final class FeedbackKeys {
 
     /**
      * The queue a feedback is listed in: the manual triage queue while triage asks for a review, else its lead department's;
-     * none (null: it leaves the sparse index) once CLOSED, MERGED or WITHDRAWN.
+     * none (null: it leaves the sparse index) once CLOSED, MERGED or WITHDRAWN, unless an appeal waits for the department's
+     * decision.
      */
     public static String queueOf(Feedback f) {
-        if (f.status() == Status.CLOSED || f.status() == Status.MERGED || f.status() == Status.WITHDRAWN) {
+        boolean appealWaits = f.caseFile().appeal() != null && f.caseFile().appeal().decision() == null;
+        if ((f.status() == Status.CLOSED || f.status() == Status.MERGED || f.status() == Status.WITHDRAWN) && !appealWaits) {
             return null;
         }
         return queuePartition(f.triage().needsReview() ? REVIEW_QUEUE : f.triage().department());

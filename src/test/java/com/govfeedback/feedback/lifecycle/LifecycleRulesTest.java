@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import com.govfeedback.feedback.CaseFile;
 import com.govfeedback.feedback.Status;
 import com.govfeedback.shared.Json;
 import com.govfeedback.shared.TransitionRefusedException;
+import com.govfeedback.shared.ValidationException;
 
 /** The state machine table, the case file's size caps and the policy file. */
 class LifecycleRulesTest {
@@ -27,6 +30,20 @@ class LifecycleRulesTest {
             assertThat(StateMachine.allowedFrom(status)).as("WITHDRAWN is the citizen's step only").doesNotContain(Status.WITHDRAWN);
         }
         assertThat(StateMachine.allowedFrom(Status.IN_TESTING)).containsExactlyInAnyOrder(Status.RELEASED, Status.IN_DEVELOPMENT);
+    }
+
+    @Test
+    void aDeferralTargetsAQuarterFromTheCurrentOneToEightAhead() {
+        RequestRules rules = new RequestRules(LifecyclePolicy.loadDefault(), Set.of("TAX_BUREAU"), ZoneId.of("Asia/Shanghai"));
+        Instant now = Instant.parse("2026-12-02T08:00:00Z");
+        assertThat(rules.targetQuarter("2026Q4", now)).isEqualTo("2026Q4");
+        assertThat(rules.targetQuarter("2028Q4", now)).isEqualTo("2028Q4");
+        for (String refused : List.of("2029Q1", "9999Q4", "2026Q3", "2027Q5", "27Q1")) {
+            assertThatThrownBy(() -> rules.targetQuarter(refused, now)).as(refused).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field).containsExactly("targetQuarter"));
+        }
+        // the city's quarter: 31 December 16:00 UTC is already 1 January in Beijing, so 2029Q1 is eight ahead
+        assertThat(rules.targetQuarter("2029Q1", Instant.parse("2026-12-31T16:00:00Z"))).isEqualTo("2029Q1");
     }
 
     @Test

@@ -69,7 +69,7 @@ public class DevSignIn {
                 throw new ValidationException("name", "must be 1 to 32 letters, digits, '.', '_' or '-'");
             }
             String department = role.needsDepartment() ? body.getString("department") : null;
-            if (role.needsDepartment() && triage.taxonomy().domains().stream().noneMatch(d -> d.departmentCode().equals(department))) {
+            if (role.needsDepartment() && !triage.taxonomy().departmentCodes().contains(department)) {
                 throw new ValidationException("department", "must be a department code of the taxonomy");
             }
             Map<String, Object> answer = new LinkedHashMap<>();

@@ -46,11 +46,22 @@ public interface ApiConfig {
         java.time.Duration dataKeyLifetime();
     }
 
-    /** Where the bearer token names what the core needs beyond its subject and groups. */
+    /** Where the bearer token names what the core needs beyond its subject and groups, and how strong a sign-in must be. */
     interface Auth {
         /** The department claim: {@code dept}, or {@code custom:dept} in Cognito's ID tokens (the stack sets it). */
         @WithDefault(Caller.DEPARTMENT_CLAIM)
         String departmentClaim();
+
+        /**
+         * Staff sign-in strength ({@code FEEDBACK_AUTH_STAFF_MFA}; the stack sets it with the user pool's MFA): every token
+         * of a staff-side role (staff, supervisor, admin, optimisation office) must name a second factor in {@code amr}.
+         */
+        @WithDefault("false")
+        boolean staffMfa();
+
+        /** The {@code amr} values (RFC 8176) that count as a second factor. */
+        @WithDefault("mfa,otp,hwk")
+        java.util.Set<String> secondFactors();
     }
 
     /** Notifications where no table stream feeds the notifier. */

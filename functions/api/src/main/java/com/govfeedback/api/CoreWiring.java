@@ -2,13 +2,17 @@ package com.govfeedback.api;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.govfeedback.audit.AuditStore;
+import com.govfeedback.auth.TokenRules;
 import com.govfeedback.feedback.FeedbackClocks;
 import com.govfeedback.feedback.contact.ContactProtection;
 import com.govfeedback.feedback.intake.FeedbackService;
@@ -33,6 +37,18 @@ public class CoreWiring {
         if (config.createTable()) {
             LocalTableBootstrap.createIfMissing(dynamo, config.tableName());
         }
+    }
+
+    /**
+     * What a token must hold: the groups claim is SmallRye JWT's groups path (a plain or quoted claim name such as
+     * {@code "cognito:groups"}), the departments those of the taxonomy.
+     */
+    @Produces
+    @Singleton
+    TokenRules tokenRules(ApiConfig config, Triage triage, @ConfigProperty(name = "smallrye.jwt.path.groups", defaultValue = "groups") String groupsPath) {
+        ApiConfig.Auth auth = config.auth();
+        return new TokenRules(groupsPath.replace("\"", ""), auth.departmentClaim(), triage.taxonomy().departmentCodes(),
+                auth.staffMfa() ? auth.secondFactors() : Set.of());
     }
 
     @Produces

@@ -1,7 +1,6 @@
 package com.govfeedback.api;
 
 import java.time.Clock;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +20,6 @@ import com.govfeedback.improvement.Tracker;
 import com.govfeedback.improvement.service.ImprovementService;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.participation.assembly.ParticipationServices;
-import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
 
 /**
@@ -36,7 +34,7 @@ public class ImprovementWiring {
     ImprovementService improvementService(ImprovementStore store, FeedbackRepository repository, SimilarFeedback similar,
             ParticipationServices participation, FeedbackClocks clocks, LifecyclePolicy policy, Triage triage, Clock clock) {
         return ImprovementLoop.service(store, repository, similar, participation.profiles(), clocks, policy,
-                triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()), clock);
+                triage.taxonomy().departmentCodes(), clock);
     }
 
     /** The tracker's statuses, labels and moves, for the code lists. */

@@ -2,7 +2,6 @@ package com.govfeedback.api;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +20,6 @@ import com.govfeedback.feedback.store.FeedbackRepository;
 import com.govfeedback.feedback.view.FeedbackViews;
 import com.govfeedback.improvement.store.ImprovementStore;
 import com.govfeedback.local.LocalStream;
-import com.govfeedback.triage.Taxonomy;
 import com.govfeedback.triage.Triage;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -72,7 +70,7 @@ public class LifecycleWiring {
     @Produces
     @ApplicationScoped
     RequestRules requestRules(LifecyclePolicy policy, Triage triage, FeedbackClocks clocks) {
-        return new RequestRules(policy, triage.taxonomy().domains().stream().map(Taxonomy.Domain::departmentCode).collect(Collectors.toSet()),
+        return new RequestRules(policy, triage.taxonomy().departmentCodes(),
                 clocks.zone());
     }
 

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.govfeedback.shared.InsufficientAuthenticationException;
 import com.govfeedback.shared.ProblemException;
 import com.govfeedback.shared.RateLimitedException;
 import com.govfeedback.shared.TransitionRefusedException;
@@ -61,7 +62,9 @@ public class ProblemResponder {
                 ctx.response().putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
             }
             if (known.status() == 401) {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                // RFC 9470: tells the client that signing in again with a second factor will do
+                ctx.response().putHeader("WWW-Authenticate", known instanceof InsufficientAuthenticationException
+                        ? "Bearer error=\"insufficient_user_authentication\"" : "Bearer");
             }
             if (known.status() >= 500) {
                 LOG.warnf(failure, "store unavailable on %s", ctx.request().path());

@@ -42,7 +42,7 @@ public class RequestMasking {
                 .rule(CaseRequests.Transfer.class, (r, m) -> new CaseRequests.Transfer(r.id(), r.department(), m.text(r.reason()),
                         m.text(r.internalNote()), r.version()))
                 .rule(CaseRequests.Merge.class, (r, m) -> new CaseRequests.Merge(r.id(), r.into(), m.text(r.publicNote()), m.text(r.internalNote()),
-                        r.version()))
+                        m.text(r.reason()), r.version()))
                 .rule(CaseRequests.Assign.class, (r, m) -> new CaseRequests.Assign(r.id(), r.owner(), r.expectedBy(), m.text(r.publicNote()),
                         r.version()))
                 .rule(CaseRequests.Reply.class, (r, m) -> new CaseRequests.Reply(r.id(), m.text(r.message()), m.text(r.internalNote()), r.version()))

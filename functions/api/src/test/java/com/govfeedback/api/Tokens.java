@@ -1,9 +1,11 @@
 package com.govfeedback.api;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.govfeedback.auth.Role;
+import com.govfeedback.devtoken.DevTokenIssuer;
 
 /** Signed tokens for tests, from the key pair the API under test trusts. */
 final class Tokens {
@@ -30,5 +32,16 @@ final class Tokens {
     /** The city's optimisation office: manages improvements city-wide. */
     static String office() {
         return LocalStoreResource.tokens.issue(Role.OPTIMISATION_OFFICE, "office-" + UUID.randomUUID(), null, Duration.ofMinutes(10));
+    }
+
+    /**
+     * A token of the development issuer with the given claims besides {@code iss}, {@code aud}, {@code iat} and
+     * {@code exp} (and a fresh {@code sub} unless they name one), e.g. to try other claim names or wrong claim types.
+     */
+    static String withClaims(String claimsJson) {
+        long now = Instant.now().getEpochSecond();
+        String subject = claimsJson.contains("\"sub\":") ? "" : "\"sub\":\"" + UUID.randomUUID() + "\",";
+        return LocalStoreResource.tokens.sign("{\"iss\":\"" + DevTokenIssuer.ISSUER + "\",\"aud\":\"" + DevTokenIssuer.AUDIENCE + "\"," + subject
+                + "\"iat\":" + now + ",\"exp\":" + (now + 600) + "," + claimsJson + "}");
     }
 }
