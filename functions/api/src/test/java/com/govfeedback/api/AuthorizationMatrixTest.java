@@ -42,8 +42,9 @@ import com.govfeedback.participation.ledger.Ledger;
 import com.govfeedback.participation.rewards.Catalogue;
 import com.govfeedback.sla.Colour;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -52,10 +53,11 @@ import io.restassured.response.Response;
  * valid request against the API and the store: the answer is the status the table names, and a refusal is a problem
  * document. What each call acts on is prepared through the core services directly (a case worked to RESOLVED, an
  * approved evaluator, an improvement led by the caller's department or another), so only the call under test goes
- * through the API. Every operation the API exports must have its rows, so the table cannot fall behind the code.
+ * through the API. Every operation the API exports must have its rows, so the table cannot fall behind the code. The
+ * hundreds of cases it makes live in a table of their own, so they never crowd another test's queue.
  */
 @QuarkusTest
-@QuarkusTestResource(LocalStoreResource.class)
+@TestProfile(AuthorizationMatrixTest.OwnTable.class)
 class AuthorizationMatrixTest {
     private static final Path SECURITY_DOC = Path.of("../../docs/security.md");
     private static final String SECTION = "## Who may do what";
@@ -83,6 +85,18 @@ class AuthorizationMatrixTest {
     Catalogue catalogue;
     @Inject
     GoldenIdeas ideas;
+
+    public static class OwnTable implements QuarkusTestProfile {
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(LocalStoreResource.class, Map.of(LocalStoreResource.TABLE, "authorization-matrix")));
+        }
+    }
 
     /** The department {@link #TEXT} is routed to: "own" for staff and supervisors. */
     private String own;
