@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * store's writes locally; participation records and pays it once per improvement, whatever the repeats.
  */
 public final class GoldenIdeasOnRelease implements ItemChanges {
+    private static final String STATUS = "status";
     private final ImprovementStore store;
     private final ParticipationEvents events;
     private final PointRules.Rule rule;
@@ -39,12 +40,16 @@ public final class GoldenIdeasOnRelease implements ItemChanges {
         if (newImage == null || !ImprovementItems.ENTITY.equals(Attributes.string(newImage, TableSchema.ENTITY))) {
             return;
         }
-        Improvement released = ImprovementItems.fromItem(newImage);
-        boolean wasReleased = oldImage != null && ImprovementItems.fromItem(oldImage).status() == ImprovementStatus.RELEASED;
-        if (released.status() != ImprovementStatus.RELEASED || wasReleased || !rule.appliesTo(released.feedbackType())) {
+        // every write of an improvement passes here: only a move to RELEASED is decoded in full
+        String released = ImprovementStatus.RELEASED.name();
+        if (!released.equals(Attributes.string(newImage, STATUS)) || (oldImage != null && released.equals(Attributes.string(oldImage, STATUS)))) {
             return;
         }
-        store.allLinks(released.id()).stream().min(Comparator.comparing(LinkRecord::submittedAt))
-                .ifPresent(first -> events.improvementReleased(released.id(), first.citizen(), released.title(), released.release().releasedAt()));
+        Improvement improvement = ImprovementItems.fromItem(newImage);
+        if (!rule.appliesTo(improvement.feedbackType())) {
+            return;
+        }
+        store.allLinks(improvement.id()).stream().min(Comparator.comparing(LinkRecord::submittedAt)).ifPresent(
+                first -> events.improvementReleased(improvement.id(), first.citizen(), improvement.title(), improvement.release().releasedAt()));
     }
 }
